@@ -1,0 +1,116 @@
+# ismspack — build, test, demo, install.  `make help` lists the targets.
+# Quiet by default; `make V=1` shows commands.  Under CI (CI=true) warnings are errors.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+Q       := $(if $(V),,@)
+
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibreak libcrypto
+# Debian packages: build dependencies, fonts, and the tools the tests read PDFs/XLSX with.
+DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
+            libfontconfig-dev libxlsxwriter-dev libunibreak-dev libssl-dev \
+            fonts-cns11643-sung fonts-cns11643-kai fonts-noto-core fonts-droid-fallback \
+            icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl
+
+WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
+           -Wstrict-prototypes -Wno-unused-parameter
+ifneq ($(CI),)
+WARN    += -Werror
+endif
+CFLAGS  ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) -DISMS_VERSION='"$(VERSION)"' \
+             -DISMS_DATADIR='"$(DATADIR)"'
+VERSION := 0.1.0
+DATADIR ?= $(PREFIX)/share/ismspack
+
+B        := build
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+BIN      := $(B)/ismspack
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all deps demo test check unit golden-update bench asan install uninstall clean help
+all: $(BIN)
+
+help:
+	@echo "make deps           install missing Debian packages (apt-get; needs root)"
+	@echo "make demo           build the sample packs into out/<sample>/"
+	@echo "make test           run every test; ends with 'N passed, N failed'"
+	@echo "make golden-update  rewrite golden files from current output"
+	@echo "make bench          print speed and size figures"
+	@echo "make asan           run the test suite under ASan/UBSan"
+	@echo "make install        install to \$$(DESTDIR)\$$(PREFIX)"
+
+# Install what is missing; a no-op when everything is there.
+deps: $(B)/.deps-ok
+$(B)/.deps-ok: Makefile
+	$(Q)missing=""; for p in $(DEB_PKGS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing \
+	    || { echo "make deps: apt-get failed" >&2; exit 1; }; \
+	fi
+	$(Q)mkdir -p $(B) && touch $@
+
+$(B)/%.o: %.c $(B)/.deps-ok
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libisms.a: $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(B)/src/main.o $(B)/libisms.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libisms.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(B)/libisms.a $(PKG_LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(B)/src/main.d
+
+# Modules may add their own targets and test suites (tests/*.suite scripts).
+-include $(wildcard src/*/module.mk)
+
+demo: $(BIN)
+	$(Q)for s in samples/*/; do n=$$(basename $$s); \
+	  echo "  DEMO    out/$$n"; \
+	  ./$(BIN) build $$s/organisation.xml --period 2025Q4 --out out/$$n || exit 1; \
+	done
+
+unit: $(UNIT_BIN)
+
+# Every suite prints PASS:/FAIL: lines; tests/run counts them and prints the total.
+test check: $(BIN) $(UNIT_BIN)
+	$(Q)ISMSPACK=$(abspath $(BIN)) UNIT_DIR=$(abspath $(B)/tests) sh tests/run
+
+golden-update: $(BIN)
+	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/golden/update
+
+bench: $(BIN)
+	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/run
+
+asan:
+	$(Q)$(MAKE) B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ismspack
+	install -m 644 src/ismspack.1 $(DESTDIR)$(PREFIX)/share/man/man1/ismspack.1
+	cp -R xsd fonts templates $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ismspack $(DESTDIR)$(PREFIX)/share/man/man1/ismspack.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan out

@@ -1,0 +1,238 @@
+/* Atomic file and folder publication (base layer). */
+#define _GNU_SOURCE
+#include "fs.h"
+#include "alloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int
+write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+isms_fs_write_atomic(const char *path, const void *data, size_t len)
+{
+	char tmp[PATH_MAX];
+	if (snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof tmp) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int
+isms_fs_mkdir_p(const char *path, int mode)
+{
+	char buf[PATH_MAX];
+	if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, (mode_t)mode) < 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, (mode_t)mode) < 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+int
+isms_fs_remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	if (!d)
+		return errno == ENOENT ? 0 : unlink(path);
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char sub[PATH_MAX];
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		struct stat st;
+		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+			rc |= isms_fs_remove_tree(sub);
+		else
+			rc |= unlink(sub);
+	}
+	closedir(d);
+	rc |= rmdir(path);
+	return rc ? -1 : 0;
+}
+
+static void
+split(const char *target, char *dir, size_t dsize, const char **base)
+{
+	const char *slash = strrchr(target, '/');
+	if (!slash) {
+		snprintf(dir, dsize, ".");
+		*base = target;
+	} else if (slash == target) {
+		snprintf(dir, dsize, "/");
+		*base = slash + 1;
+	} else {
+		snprintf(dir, dsize, "%.*s", (int)(slash - target), target);
+		*base = slash + 1;
+	}
+}
+
+char *
+isms_fs_temp_beside(const char *target)
+{
+	char dir[PATH_MAX], tmpl[PATH_MAX];
+	const char *base;
+	char t[PATH_MAX];
+	snprintf(t, sizeof t, "%s", target);
+	size_t n = strlen(t);
+	while (n > 1 && t[n - 1] == '/')
+		t[--n] = '\0';
+	split(t, dir, sizeof dir, &base);
+	if (snprintf(tmpl, sizeof tmpl, "%s/.%s.tmp-XXXXXX", dir, base) >= (int)sizeof tmpl) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if (!mkdtemp(tmpl))
+		return NULL;
+	return isms_xstrdup(tmpl);
+}
+
+static int
+sync_tree(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return -1;
+	}
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char sub[PATH_MAX];
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		struct stat st;
+		if (lstat(sub, &st) < 0)
+			return closedir(d), -1;
+		if (S_ISDIR(st.st_mode)) {
+			rc |= sync_tree(sub);
+		} else {
+			int f = open(sub, O_RDONLY | O_CLOEXEC);
+			if (f < 0 || fsync(f) < 0)
+				rc = -1;
+			if (f >= 0)
+				close(f);
+		}
+	}
+	if (fsync(fd) < 0)
+		rc = -1;
+	closedir(d);
+	return rc;
+}
+
+int
+isms_fs_publish_dir(const char *tmpdir, const char *target)
+{
+	if (sync_tree(tmpdir) < 0)
+		return -1;
+	if (renameat2(AT_FDCWD, tmpdir, AT_FDCWD, target, RENAME_EXCHANGE) == 0) {
+		/* tmpdir now names the previous pack. */
+		isms_fs_remove_tree(tmpdir);
+	} else if (errno == ENOENT) {
+		if (rename(tmpdir, target) < 0)
+			return -1;
+	} else {
+		return -1;
+	}
+	char dir[PATH_MAX];
+	const char *base;
+	split(target, dir, sizeof dir, &base);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	return 0;
+}
+
+char *
+isms_fs_read_file(const char *path, size_t *len, size_t limit)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 65536, n = 0;
+	char *p = isms_xmalloc(cap + 1);
+	for (;;) {
+		size_t r = fread(p + n, 1, cap - n, f);
+		n += r;
+		if (n > limit) {
+			free(p);
+			fclose(f);
+			errno = EFBIG;
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		if (n == cap) {
+			cap *= 2;
+			p = isms_xrealloc(p, cap + 1);
+		}
+	}
+	int err = ferror(f);
+	fclose(f);
+	if (err) {
+		free(p);
+		errno = EIO;
+		return NULL;
+	}
+	p[n] = '\0';
+	if (len)
+		*len = n;
+	return p;
+}

@@ -1,0 +1,24 @@
+/* Files and folders written so that a reader never sees half of them: temporary
+ * name + fsync + rename; folder publication by atomic exchange (base layer). */
+#ifndef ISMS_FS_H
+#define ISMS_FS_H
+
+#include <stddef.h>
+
+/* Write data to path via "path.tmp.PID" + fsync + rename. 0 ok, -1 (errno set). */
+int isms_fs_write_atomic(const char *path, const void *data, size_t len);
+/* mkdir -p; 0 ok, -1 (errno set). */
+int isms_fs_mkdir_p(const char *path, int mode);
+/* rm -rf of a folder we created; 0 ok, -1 on failure. */
+int isms_fs_remove_tree(const char *path);
+/* Create a fresh temporary folder beside target ("DIR/.NAME.tmp-XXXXXX");
+ * returns a heap string the caller frees, or NULL (errno set). */
+char *isms_fs_temp_beside(const char *target);
+/* Make tmpdir visible as target atomically: fsync its files, then exchange it with
+ * an existing target (renameat2 RENAME_EXCHANGE) and remove the old one, or rename it
+ * into place when target does not exist. 0 ok, -1 (errno set; target untouched). */
+int isms_fs_publish_dir(const char *tmpdir, const char *target);
+/* Read a whole file (NUL-terminated); NULL on error (errno set). Caller frees. */
+char *isms_fs_read_file(const char *path, size_t *len, size_t limit);
+
+#endif
