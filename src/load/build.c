@@ -1,0 +1,856 @@
+/* XML tree → model (load layer), with the checks XSD cannot express: real dates,
+ * periods inside the year and unique, positive denominators, attendance, due dates,
+ * body structure.  Every fault is reported where it is; all of them, then it fails. */
+#include "load.h"
+#include "xml.h"
+
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+
+typedef struct ctx {
+	isms_xml *x;
+	isms_org *org;
+	isms_arena *a;
+	int errors;
+} ctx;
+
+__attribute__((format(printf, 4, 5))) static void
+fault(ctx *c, const xmlNode *n, const char *attr, const char *fmt, ...)
+{
+	isms_loc loc = isms_xml_loc(c->x, n, attr);
+	va_list ap;
+	va_start(ap, fmt);
+	isms_diag_v(ISMS_ERROR, &loc, fmt, ap);
+	va_end(ap);
+	c->errors++;
+}
+
+/* ---------- tree helpers ---------- */
+
+static xmlNode *
+next_el(xmlNode *n)
+{
+	while (n && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+#define EACH_CHILD(n, parent) \
+	for (xmlNode *n = next_el((parent)->children); n; n = next_el(n->next))
+
+static int
+is(const xmlNode *n, const char *name)
+{
+	return xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+static xmlNode *
+child(xmlNode *parent, const char *name)
+{
+	if (!parent)
+		return NULL;
+	EACH_CHILD(n, parent)
+		if (is(n, name))
+			return n;
+	return NULL;
+}
+
+static size_t
+count(xmlNode *parent, const char *name)
+{
+	size_t k = 0;
+	if (parent)
+		EACH_CHILD(n, parent)
+			if (is(n, name))
+				k++;
+	return k;
+}
+
+static const char *
+attr(ctx *c, xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	char *s = isms_arena_strdup(c->a, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* Whitespace runs (XML indentation) become one space, or nothing between two
+ * non-ASCII characters, so that wrapped Chinese text does not gain spaces. */
+static const char *
+content(ctx *c, xmlNode *n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	const char *s = raw ? (const char *)raw : "";
+	size_t len = strlen(s);
+	char *out = isms_arena_alloc(c->a, len + 1);
+	size_t o = 0;
+	int prev_wide = 0, pending = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			pending = 1;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = isms_utf8_decode(s + i, len - i, &cp);
+		if (k == 0)
+			k = 1;
+		int wide = cp >= 0x2E80;
+		if (pending && o > 0 && !(prev_wide && wide))
+			out[o++] = ' ';
+		pending = 0;
+		memcpy(out + o, s + i, k);
+		o += k;
+		i += k;
+		prev_wide = wide;
+	}
+	out[o] = '\0';
+	xmlFree(raw);
+	return out;
+}
+
+static isms_text
+text(ctx *c, xmlNode *n)
+{
+	isms_text t = {NULL, NULL};
+	if (!n)
+		return t;
+	xmlNode *zh = child(n, "zh"), *en = child(n, "en");
+	if (zh)
+		t.zh = content(c, zh);
+	if (en)
+		t.en = content(c, en);
+	return t;
+}
+
+static isms_text_list
+text_list(ctx *c, xmlNode *n)
+{
+	isms_text_list l = {NULL, 0};
+	if (!n)
+		return l;
+	l.v = isms_arena_alloc(c->a, (count(n, "item") + 1) * sizeof *l.v);
+	EACH_CHILD(it, n)
+		if (is(it, "item"))
+			l.v[l.n++] = text(c, it);
+	return l;
+}
+
+static int
+enum_attr(ctx *c, xmlNode *n, const char *name, const char *const *names, int dflt)
+{
+	const char *v = attr(c, n, name);
+	if (!v)
+		return dflt;
+	int k = isms_enum_lookup(names, v);
+	if (k < 0) {
+		fault(c, n, name, "%s=\"%s\" is not one of the allowed values", name, v);
+		return dflt < 0 ? 0 : dflt;
+	}
+	return k;
+}
+
+static int
+int_attr(ctx *c, xmlNode *n, const char *name, int dflt)
+{
+	const char *v = attr(c, n, name);
+	return v ? atoi(v) : dflt;
+}
+
+static double
+num_attr(ctx *c, xmlNode *n, const char *name, int *present)
+{
+	const char *v = attr(c, n, name);
+	if (present)
+		*present = v != NULL;
+	return v ? strtod(v, NULL) : 0.0;
+}
+
+static isms_date
+date_attr(ctx *c, xmlNode *n, const char *name)
+{
+	isms_date d = {0, 0, 0};
+	const char *v = attr(c, n, name);
+	if (v && isms_date_parse(v, &d) < 0) {
+		fault(c, n, name, "%s=\"%s\" is not a real calendar date (YYYY-MM-DD)", name, v);
+		d = (isms_date){0, 0, 0};
+	}
+	return d;
+}
+
+static isms_loc
+loc(ctx *c, xmlNode *n)
+{
+	isms_loc l = isms_xml_loc(c->x, n, NULL);
+	l.file = isms_arena_strdup(c->a, l.file);
+	return l;
+}
+
+/* ---------- references ---------- */
+
+static isms_person *
+person(ctx *c, xmlNode *n, const char *name)
+{
+	const char *id = attr(c, n, name);
+	if (!id)
+		return NULL;
+	isms_person *p = isms_org_person(c->org, id);
+	if (!p)
+		fault(c, n, name, "%s=\"%s\" names no person", name, id);
+	return p;
+}
+
+static isms_unit *
+unit(ctx *c, xmlNode *n, const char *name)
+{
+	const char *id = attr(c, n, name);
+	if (!id)
+		return NULL;
+	isms_unit *u = isms_org_unit(c->org, id);
+	if (!u)
+		fault(c, n, name, "%s=\"%s\" names no unit", name, id);
+	return u;
+}
+
+static isms_body *
+body_ref(ctx *c, xmlNode *n, const char *name)
+{
+	const char *id = attr(c, n, name);
+	for (size_t i = 0; id && i < c->org->nbodies; i++)
+		if (!strcmp(c->org->bodies[i].id, id))
+			return &c->org->bodies[i];
+	if (id)
+		fault(c, n, name, "%s=\"%s\" names no body", name, id);
+	return NULL;
+}
+
+static isms_document *
+document_ref(ctx *c, xmlNode *n, const char *name)
+{
+	const char *id = attr(c, n, name);
+	for (size_t i = 0; id && i < c->org->ndocuments; i++)
+		if (!strcmp(c->org->documents[i].id, id))
+			return &c->org->documents[i];
+	if (id)
+		fault(c, n, name, "%s=\"%s\" names no document", name, id);
+	return NULL;
+}
+
+static isms_objective *
+objective_ref(ctx *c, xmlNode *n, const char *name)
+{
+	const char *id = attr(c, n, name);
+	for (size_t i = 0; id && i < c->org->nobjectives; i++)
+		if (!strcmp(c->org->objectives[i].id, id))
+			return &c->org->objectives[i];
+	if (id)
+		fault(c, n, name, "%s=\"%s\" names no objective", name, id);
+	return NULL;
+}
+
+/* ---------- sections ---------- */
+
+static void
+build_units(ctx *c, xmlNode *units)
+{
+	isms_org *o = c->org;
+	o->units = isms_arena_alloc(c->a, (count(units, "unit") + 1) * sizeof *o->units);
+	EACH_CHILD(n, units) {
+		isms_unit *u = &o->units[o->nunits++];
+		u->id = attr(c, n, "id");
+		u->name = text(c, child(n, "name"));
+		u->loc = loc(c, n);
+	}
+}
+
+static void
+link_units(ctx *c, xmlNode *units)
+{
+	size_t i = 0;
+	EACH_CHILD(n, units) {
+		isms_unit *u = &c->org->units[i++];
+		u->parent = unit(c, n, "parent");
+		u->head = person(c, n, "head");
+	}
+	/* The hierarchy must be a tree: walking up from any unit ends. */
+	i = 0;
+	EACH_CHILD(n, units) {
+		isms_unit *u = &c->org->units[i++];
+		size_t steps = 0;
+		for (isms_unit *p = u->parent; p; p = p->parent)
+			if (++steps > c->org->nunits || p == u) {
+				fault(c, n, "parent", "unit \"%s\" is its own ancestor: the parent "
+				      "attributes form a cycle", u->id);
+				break;
+			}
+	}
+}
+
+static void
+build_people(ctx *c, xmlNode *people)
+{
+	isms_org *o = c->org;
+	o->people = isms_arena_alloc(c->a, (count(people, "person") + 1) * sizeof *o->people);
+	EACH_CHILD(n, people) {
+		isms_person *p = &o->people[o->npeople++];
+		p->id = attr(c, n, "id");
+		p->name = text(c, child(n, "name"));
+		p->job_title = text(c, child(n, "jobTitle"));
+		p->loc = loc(c, n);
+	}
+	size_t i = 0;
+	EACH_CHILD(n, people)
+		o->people[i++].unit = unit(c, n, "unit");
+}
+
+static const char *const role_allowed[] = {
+	/* committee */ "chair viceChair secretary member",
+	/* execution */ "leader officer member",
+	/* audit     */ "leader member",
+};
+
+static void
+build_bodies(ctx *c, xmlNode *bodies)
+{
+	isms_org *o = c->org;
+	o->bodies = isms_arena_alloc(c->a, (count(bodies, "body") + 1) * sizeof *o->bodies);
+	EACH_CHILD(n, bodies) {
+		isms_body *b = &o->bodies[o->nbodies++];
+		b->id = attr(c, n, "id");
+		b->kind = enum_attr(c, n, "kind", isms_body_kind_names, 0);
+		b->name = text(c, child(n, "name"));
+		b->abbreviation = text(c, child(n, "abbreviation"));
+		b->duties = text_list(c, child(n, "duties"));
+		b->loc = loc(c, n);
+		b->roles = isms_arena_alloc(c->a, (count(n, "role") + 1) * sizeof *b->roles);
+		int kinds[6] = {0};
+		EACH_CHILD(r, n) {
+			if (!is(r, "role"))
+				continue;
+			isms_role *role = &b->roles[b->nroles++];
+			role->kind = enum_attr(c, r, "kind", isms_role_kind_names, 0);
+			role->person = person(c, r, "person");
+			role->title = text(c, child(r, "title"));
+			role->duties = text_list(c, child(r, "duties"));
+			role->loc = loc(c, r);
+			kinds[role->kind]++;
+			const char *allowed = role_allowed[b->kind];
+			const char *kn = isms_role_kind_name(role->kind);
+			const char *hit = strstr(allowed, kn);
+			size_t kl = strlen(kn);
+			if (!hit || (hit[kl] != ' ' && hit[kl] != '\0'))
+				fault(c, r, "kind", "a %s body has no \"%s\" role; use one of: %s",
+				      isms_body_kind_name(b->kind), kn, allowed);
+		}
+		switch (b->kind) {
+		case ISMS_BODY_COMMITTEE:
+			if (kinds[ISMS_ROLE_CHAIR] != 1)
+				fault(c, n, NULL, "the committee needs exactly one chair (資安長), found %d",
+				      kinds[ISMS_ROLE_CHAIR]);
+			if (kinds[ISMS_ROLE_VICE_CHAIR] != 1)
+				fault(c, n, NULL, "the committee needs exactly one viceChair (資安主管), "
+				      "found %d", kinds[ISMS_ROLE_VICE_CHAIR]);
+			break;
+		case ISMS_BODY_EXECUTION:
+			if (kinds[ISMS_ROLE_LEADER] != 1)
+				fault(c, n, NULL, "the execution team needs exactly one leader, found %d",
+				      kinds[ISMS_ROLE_LEADER]);
+			if (kinds[ISMS_ROLE_OFFICER] < 1)
+				fault(c, n, NULL, "the execution team needs an officer (ISMS 承辦人)");
+			break;
+		case ISMS_BODY_AUDIT:
+			if (kinds[ISMS_ROLE_LEADER] != 1)
+				fault(c, n, NULL, "the audit team needs exactly one leader, found %d",
+				      kinds[ISMS_ROLE_LEADER]);
+			break;
+		}
+	}
+	int per_kind[3] = {0};
+	size_t i = 0;
+	EACH_CHILD(n, bodies) {
+		isms_body *b = &o->bodies[i++];
+		if (per_kind[b->kind]++)
+			fault(c, n, "kind", "a second %s body: an organisation has one committee, "
+			      "one execution team and one audit team", isms_body_kind_name(b->kind));
+		b->parent = body_ref(c, n, "parent");
+		if (b->parent && b->parent->kind != ISMS_BODY_COMMITTEE)
+			fault(c, n, "parent", "a team reports to the committee; parent=\"%s\" is not "
+			      "the committee", b->parent->id);
+		if (b->parent == b)
+			fault(c, n, "parent", "a body cannot be its own parent");
+	}
+	if (!per_kind[ISMS_BODY_COMMITTEE])
+		fault(c, bodies, NULL, "no committee: add a <body kind=\"committee\">");
+}
+
+static void
+build_approvals(ctx *c, xmlNode *ap)
+{
+	isms_org *o = c->org;
+	if (!ap)
+		return;
+	o->approvals = isms_arena_alloc(c->a, (count(ap, "approval") + 1) * sizeof *o->approvals);
+	EACH_CHILD(n, ap) {
+		isms_approval *a = &o->approvals[o->napprovals++];
+		a->kind = enum_attr(c, n, "kind", isms_doc_kind_names, 0);
+		a->drafter = body_ref(c, n, "drafter");
+		a->reviewer = person(c, n, "reviewer");
+		a->approver = person(c, n, "approver");
+		a->loc = loc(c, n);
+		for (size_t j = 0; j + 1 < o->napprovals; j++)
+			if (o->approvals[j].kind == a->kind && a->kind != ISMS_DOC_OTHER)
+				fault(c, n, "kind", "a second approval for kind \"%s\"",
+				      isms_doc_kind_name(a->kind));
+	}
+}
+
+static int
+version_cmp(const char *a, const char *b)
+{
+	if (*a == 'V' || *a == 'v')
+		a++;
+	if (*b == 'V' || *b == 'v')
+		b++;
+	while (*a || *b) {
+		long x = strtol(a, (char **)&a, 10), y = strtol(b, (char **)&b, 10);
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (*a == '.')
+			a++;
+		if (*b == '.')
+			b++;
+		if (!*a && !*b)
+			break;
+		if (!*a)
+			return -1;
+		if (!*b)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+build_documents(ctx *c, xmlNode *docs)
+{
+	isms_org *o = c->org;
+	o->documents = isms_arena_alloc(c->a, (count(docs, "document") + 1) * sizeof *o->documents);
+	EACH_CHILD(n, docs) {
+		isms_document *d = &o->documents[o->ndocuments++];
+		d->id = attr(c, n, "id");
+		d->kind = enum_attr(c, n, "kind", isms_doc_kind_names, 0);
+		d->number = attr(c, n, "number");
+		d->tier = int_attr(c, n, "tier", 1);
+		d->version = attr(c, n, "version");
+		d->issued = date_attr(c, n, "issued");
+		d->issuing_unit = unit(c, n, "issuingUnit");
+		d->author = person(c, n, "author");
+		d->reviewer = person(c, n, "reviewer");
+		d->approver = person(c, n, "approver");
+		d->title = text(c, child(n, "title"));
+		d->classification = text(c, child(n, "classification"));
+		d->loc = loc(c, n);
+		for (size_t j = 0; j + 1 < o->ndocuments; j++) {
+			if (!strcmp(o->documents[j].number, d->number))
+				fault(c, n, "number", "document number %s is already used by "
+				      "document \"%s\"", d->number, o->documents[j].id);
+			if (d->kind != ISMS_DOC_OTHER && o->documents[j].kind == d->kind)
+				fault(c, n, "kind", "a second document of kind \"%s\"; only kind "
+				      "\"other\" may repeat", isms_doc_kind_name(d->kind));
+		}
+		d->revisions = isms_arena_alloc(c->a, (count(n, "revision") + 1) * sizeof *d->revisions);
+		xmlNode *last = NULL;
+		EACH_CHILD(r, n) {
+			if (!is(r, "revision"))
+				continue;
+			isms_revision *rv = &d->revisions[d->nrevisions++];
+			rv->version = attr(c, r, "version");
+			rv->date = date_attr(c, r, "date");
+			rv->author = person(c, r, "author");
+			rv->description = text(c, r);
+			rv->loc = loc(c, r);
+			if (d->nrevisions > 1) {
+				isms_revision *pv = &d->revisions[d->nrevisions - 2];
+				if (version_cmp(pv->version, rv->version) >= 0)
+					fault(c, r, "version", "revision %s does not follow %s: list "
+					      "revisions oldest first with rising versions",
+					      rv->version, pv->version);
+				if (pv->date.y && rv->date.y && isms_date_cmp(pv->date, rv->date) > 0)
+					fault(c, r, "date", "revision %s is dated before revision %s",
+					      rv->version, pv->version);
+			}
+			last = r;
+		}
+		if (last && version_cmp(d->revisions[d->nrevisions - 1].version, d->version) != 0)
+			fault(c, n, "version", "version=\"%s\" differs from the latest revision (%s)",
+			      d->version, d->revisions[d->nrevisions - 1].version);
+	}
+}
+
+static void
+build_records(ctx *c, xmlNode *recs)
+{
+	isms_org *o = c->org;
+	if (!recs)
+		return;
+	o->records = isms_arena_alloc(c->a, (count(recs, "record") + 1) * sizeof *o->records);
+	EACH_CHILD(n, recs) {
+		isms_record *r = &o->records[o->nrecords++];
+		r->name = text(c, child(n, "name"));
+		r->location = text(c, child(n, "location"));
+		r->document = document_ref(c, n, "document");
+		r->keeper = unit(c, n, "keeper");
+		r->retention_years = int_attr(c, n, "retentionYears", 1);
+		r->loc = loc(c, n);
+	}
+}
+
+static int
+cmp_measurement(const void *a, const void *b)
+{
+	const isms_measurement *x = a, *y = b;
+	return isms_period_cmp(x->period, y->period);
+}
+
+static void
+build_objectives(ctx *c, xmlNode *objs)
+{
+	isms_org *o = c->org;
+	o->objectives_year = int_attr(c, objs, "year", o->year);
+	if (o->objectives_year != o->year)
+		fault(c, objs, "year", "objectives year %d differs from the organisation's "
+		      "reporting year %d", o->objectives_year, o->year);
+	o->objectives = isms_arena_alloc(c->a, (count(objs, "objective") + 1) * sizeof *o->objectives);
+	EACH_CHILD(n, objs) {
+		isms_objective *ob = &o->objectives[o->nobjectives++];
+		ob->id = attr(c, n, "id");
+		ob->title = text(c, child(n, "title"));
+		ob->kpi = text(c, child(n, "kpi"));
+		ob->method = text(c, child(n, "method"));
+		ob->resources = text(c, child(n, "resources"));
+		ob->actions = text_list(c, child(n, "actions"));
+		ob->data_source = text(c, child(n, "dataSource"));
+		ob->frequency = enum_attr(c, n, "frequency", isms_frequency_names, 0);
+		ob->unit = enum_attr(c, n, "unit", isms_measure_unit_names, 0);
+		ob->comparator = enum_attr(c, n, "comparator", isms_comparator_names, 0);
+		ob->target = num_attr(c, n, "target", NULL);
+		ob->last_year = num_attr(c, n, "lastYear", &ob->has_last_year);
+		ob->cumulative = enum_attr(c, n, "cumulative", isms_cumulative_names, 0);
+		ob->owner_unit = unit(c, n, "ownerUnit");
+		ob->owner = person(c, n, "owner");
+		ob->loc = loc(c, n);
+		if (ob->unit == ISMS_UNIT_PERCENT && (ob->target < 0 || ob->target > 100))
+			fault(c, n, "target", "a percentage target must lie between 0 and 100, "
+			      "not %g", ob->target);
+		ob->measurements = isms_arena_alloc(c->a, (count(n, "measurement") + 1) *
+		                                    sizeof *ob->measurements);
+		EACH_CHILD(m, n) {
+			if (!is(m, "measurement"))
+				continue;
+			isms_measurement *me = &ob->measurements[ob->nmeasurements];
+			const char *ps = attr(c, m, "period");
+			if (isms_period_parse(ps, &me->period) < 0) {
+				fault(c, m, "period", "period=\"%s\" is neither a quarter (2025Q1) "
+				      "nor a month (2025-01)", ps);
+				continue;
+			}
+			me->value = num_attr(c, m, "value", &me->has_value);
+			int hn, hd;
+			me->numerator = num_attr(c, m, "numerator", &hn);
+			me->denominator = num_attr(c, m, "denominator", &hd);
+			me->has_ratio = hn && hd;
+			me->reporter = person(c, m, "reporter");
+			me->reviewer = person(c, m, "reviewer");
+			me->date = date_attr(c, m, "date");
+			me->variance = text(c, child(m, "variance"));
+			me->comment = text(c, child(m, "comment"));
+			me->loc = loc(c, m);
+			if (me->period.year != o->objectives_year)
+				fault(c, m, "period", "period %s is outside the objectives' year %d",
+				      ps, o->objectives_year);
+			else if ((me->period.kind == 'Q') != (ob->frequency == ISMS_FREQ_QUARTERLY))
+				fault(c, m, "period", "period %s does not fit this %s objective; use %s",
+				      ps, isms_frequency_name(ob->frequency),
+				      ob->frequency == ISMS_FREQ_QUARTERLY ? "quarters like 2025Q1"
+				                                           : "months like 2025-01");
+			if (hn != hd)
+				fault(c, m, hn ? "numerator" : "denominator",
+				      "give numerator and denominator together");
+			if (me->has_value && (hn || hd))
+				fault(c, m, "value", "give either value or numerator/denominator, not both");
+			if (!me->has_value && !hn && !hd)
+				fault(c, m, NULL, "measurement for %s has no value: give value=\"...\" or "
+				      "numerator/denominator (leave the period out when there is no data)", ps);
+			if (hd && me->denominator <= 0)
+				fault(c, m, "denominator", "denominator must be positive, not %g "
+				      "(leave the period out when there is nothing to measure)",
+				      me->denominator);
+			if (hn && hd && me->numerator > me->denominator && ob->unit == ISMS_UNIT_PERCENT)
+				fault(c, m, "numerator", "numerator %g exceeds denominator %g for a "
+				      "percentage", me->numerator, me->denominator);
+			if (ob->cumulative == ISMS_CUM_RATIO && me->has_value)
+				fault(c, m, "value", "this objective's cumulative figure is a ratio: "
+				      "give numerator and denominator instead of value");
+			if (me->has_value && ob->unit == ISMS_UNIT_PERCENT &&
+			    (me->value < 0 || me->value > 100))
+				fault(c, m, "value", "a percentage must lie between 0 and 100, not %g",
+				      me->value);
+			if (me->date.y && isms_date_cmp(me->date, isms_period_start(me->period)) < 0)
+				fault(c, m, "date", "reported before period %s began", ps);
+			for (size_t j = 0; j < ob->nmeasurements; j++)
+				if (!isms_period_cmp(ob->measurements[j].period, me->period))
+					fault(c, m, "period", "a second measurement for period %s of "
+					      "objective \"%s\"", ps, ob->id);
+			ob->nmeasurements++;
+		}
+		qsort(ob->measurements, ob->nmeasurements, sizeof *ob->measurements, cmp_measurement);
+	}
+}
+
+static void
+review_items(ctx *c, xmlNode *n, isms_review_items *out)
+{
+	if (!n || child(n, "none")) {
+		out->none = 1;
+		return;
+	}
+	out->items = text_list(c, n);
+}
+
+static int
+cmp_review(const void *a, const void *b)
+{
+	const isms_review *x = a, *y = b;
+	int k = isms_date_cmp(x->date, y->date);
+	return k ? k : strcmp(x->id, y->id);
+}
+
+static isms_action *
+find_action(isms_org *o, const char *id, isms_review **origin)
+{
+	for (size_t i = 0; i < o->nreviews; i++)
+		for (size_t j = 0; j < o->reviews[i].nactions; j++)
+			if (!strcmp(o->reviews[i].actions[j].id, id)) {
+				*origin = &o->reviews[i];
+				return &o->reviews[i].actions[j];
+			}
+	return NULL;
+}
+
+static void
+build_reviews(ctx *c, xmlNode *revs)
+{
+	isms_org *o = c->org;
+	if (!revs)
+		return;
+	size_t nrev = count(revs, "review");
+	o->reviews = isms_arena_alloc(c->a, (nrev + 1) * sizeof *o->reviews);
+	/* First pass: everything but follow-ups, which refer to other reviews' actions. */
+	EACH_CHILD(n, revs) {
+		isms_review *r = &o->reviews[o->nreviews++];
+		r->id = attr(c, n, "id");
+		r->number = attr(c, n, "number");
+		r->date = date_attr(c, n, "date");
+		const char *t = attr(c, n, "time");
+		if (t)
+			r->hour = atoi(t), r->minute = atoi(t + 3);
+		r->venue = text(c, child(n, "venue"));
+		r->chair = person(c, n, "chair");
+		r->recorder = person(c, n, "recorder");
+		r->loc = loc(c, n);
+		r->attendees = isms_arena_alloc(c->a, (count(n, "attendee") + 1) * sizeof *r->attendees);
+		r->absentees = isms_arena_alloc(c->a, (count(n, "absentee") + 1) * sizeof *r->absentees);
+		EACH_CHILD(m, n) {
+			if (is(m, "attendee")) {
+				isms_person *p = person(c, m, "person");
+				for (size_t j = 0; p && j < r->nattendees; j++)
+					if (r->attendees[j] == p)
+						fault(c, m, "person", "%s is listed twice as attending", p->id);
+				if (p)
+					r->attendees[r->nattendees++] = p;
+			} else if (is(m, "absentee")) {
+				isms_absentee *ab = &r->absentees[r->nabsentees];
+				ab->person = person(c, m, "person");
+				ab->reason = text(c, child(m, "reason"));
+				ab->loc = loc(c, m);
+				if (!ab->person)
+					continue;
+				for (size_t j = 0; j < r->nattendees; j++)
+					if (r->attendees[j] == ab->person)
+						fault(c, m, "person", "%s is listed both as attending and as "
+						      "absent; keep one", ab->person->id);
+				for (size_t j = 0; j < r->nabsentees; j++)
+					if (r->absentees[j].person == ab->person)
+						fault(c, m, "person", "%s is listed twice as absent",
+						      ab->person->id);
+				r->nabsentees++;
+			}
+		}
+		int chair_present = 0;
+		for (size_t j = 0; j < r->nattendees; j++)
+			chair_present |= r->attendees[j] == r->chair;
+		if (r->chair && !chair_present)
+			fault(c, n, "chair", "the chair (%s) is not among the attendees", r->chair->id);
+		xmlNode *in = child(n, "inputs");
+		for (int k = 0; k < ISMS_IN_COUNT; k++)
+			review_items(c, child(in, isms_review_input_names[k]), &r->inputs[k]);
+		review_items(c, child(n, "decisions"), &r->decisions);
+		review_items(c, child(n, "resourceNeeds"), &r->resource_needs);
+		xmlNode *acts = child(n, "actions");
+		r->actions = isms_arena_alloc(c->a, (count(acts, "action") + 1) * sizeof *r->actions);
+		if (acts)
+			EACH_CHILD(m, acts) {
+				isms_action *a = &r->actions[r->nactions++];
+				a->id = attr(c, m, "id");
+				a->text = text(c, m);
+				a->owner = person(c, m, "owner");
+				a->due = date_attr(c, m, "due");
+				a->objective = objective_ref(c, m, "objective");
+				a->loc = loc(c, m);
+				if (a->due.y && r->date.y && isms_date_cmp(a->due, r->date) <= 0)
+					fault(c, m, "due", "action \"%s\" is due on or before the meeting "
+					      "that decided it; a due date comes after %04d-%02d-%02d",
+					      a->id, r->date.y, r->date.m, r->date.d);
+			}
+	}
+	/* Second pass: follow-ups must name an action of an earlier review. */
+	size_t i = 0;
+	EACH_CHILD(n, revs) {
+		isms_review *r = &o->reviews[i++];
+		r->follow_ups = isms_arena_alloc(c->a, (count(n, "followUp") + 1) * sizeof *r->follow_ups);
+		EACH_CHILD(m, n) {
+			if (!is(m, "followUp"))
+				continue;
+			isms_follow_up *f = &r->follow_ups[r->nfollow_ups];
+			const char *id = attr(c, m, "action");
+			isms_review *origin = NULL;
+			f->action = find_action(o, id, &origin);
+			f->status = enum_attr(c, m, "status", isms_action_status_names, 0);
+			f->closed = date_attr(c, m, "closed");
+			f->note = text(c, m);
+			f->loc = loc(c, m);
+			if (!f->action) {
+				fault(c, m, "action", "action=\"%s\" names no action", id);
+				continue;
+			}
+			if (origin == r || (origin->date.y && r->date.y &&
+			                    isms_date_cmp(origin->date, r->date) >= 0)) {
+				fault(c, m, "action", "action \"%s\" was decided at review %s, not at an "
+				      "earlier one", id, origin->number);
+				continue;
+			}
+			if (f->status == ISMS_ACTION_CLOSED && !f->closed.y)
+				fault(c, m, "closed", "a closed action needs closed=\"YYYY-MM-DD\"");
+			if (f->closed.y && r->date.y && isms_date_cmp(f->closed, r->date) > 0)
+				fault(c, m, "closed", "closed after this meeting's date");
+			r->nfollow_ups++;
+		}
+	}
+	/* Actions keep pointers into reviews: set origins after the array is final. */
+	qsort(o->reviews, o->nreviews, sizeof *o->reviews, cmp_review);
+	for (size_t k = 0; k < o->nreviews; k++)
+		for (size_t j = 0; j < o->reviews[k].nactions; j++)
+			o->reviews[k].actions[j].origin = &o->reviews[k];
+}
+
+static void
+build_soa(ctx *c, xmlNode *soa)
+{
+	isms_org *o = c->org;
+	if (!soa)
+		return;
+	o->soa_catalogue = attr(c, soa, "catalogue");
+	o->controls = isms_arena_alloc(c->a, (count(soa, "control") + 1) * sizeof *o->controls);
+	EACH_CHILD(n, soa) {
+		isms_control *ct = &o->controls[o->ncontrols++];
+		ct->id = attr(c, n, "id");
+		ct->title = text(c, child(n, "title"));
+		ct->justification = text(c, child(n, "justification"));
+		const char *ap = attr(c, n, "applicable");
+		ct->applicable = ap && (!strcmp(ap, "true") || !strcmp(ap, "1"));
+		ct->status = enum_attr(c, n, "status", isms_control_status_names, 0);
+		ct->loc = loc(c, n);
+		if (!ct->applicable && ct->status != ISMS_CTL_NOT_APPLICABLE)
+			fault(c, n, "status", "an excluded control (applicable=\"false\") has "
+			      "status \"not-applicable\"");
+		if (ct->applicable && ct->status == ISMS_CTL_NOT_APPLICABLE)
+			fault(c, n, "status", "an applicable control cannot be \"not-applicable\"");
+		ct->references = isms_arena_alloc(c->a, (count(n, "reference") + 1) * sizeof *ct->references);
+		EACH_CHILD(r, n)
+			if (is(r, "reference")) {
+				isms_document *d = document_ref(c, r, "document");
+				if (d)
+					ct->references[ct->nreferences++] = d;
+			}
+	}
+}
+
+static isms_org *
+build(ctx *c, xmlNode *root)
+{
+	isms_arena *a = isms_arena_new();
+	isms_org *o = isms_arena_alloc(a, sizeof *o);
+	o->arena = a;
+	c->a = a;
+	c->org = o;
+	o->id = attr(c, root, "id");
+	o->kind = enum_attr(c, root, "kind", isms_org_kind_names, 0);
+	o->year = int_attr(c, root, "year", 0);
+	o->name = text(c, child(root, "name"));
+	o->short_name = text(c, child(root, "shortName"));
+	o->sector = content(c, child(root, "sector"));
+	o->address = text(c, child(root, "address"));
+	o->scope = text(c, child(root, "scope"));
+	o->head_title = text(c, child(root, "headTitle"));
+	xmlNode *s = child(root, "settings");
+	o->settings.corrective_after_misses = s ? int_attr(c, s, "correctiveAfterMisses", 2) : 2;
+	o->settings.internal_audits_per_year = s ? int_attr(c, s, "internalAuditsPerYear", 1) : 1;
+	o->settings.reviews_per_year = s ? int_attr(c, s, "reviewsPerYear", 1) : 1;
+	o->settings.drill_interval_months = s ? int_attr(c, s, "drillIntervalMonths", 12) : 12;
+	o->settings.policy_review_months = s ? int_attr(c, s, "policyReviewMonths", 12) : 12;
+
+	xmlNode *units = child(root, "units");
+	build_units(c, units);
+	build_people(c, child(root, "people"));
+	link_units(c, units);
+	build_bodies(c, child(root, "bodies"));
+	build_approvals(c, child(root, "approvals"));
+	build_documents(c, child(root, "documents"));
+	build_records(c, child(root, "records"));
+	build_objectives(c, child(root, "objectives"));
+	build_reviews(c, child(root, "reviews"));
+	build_soa(c, child(root, "soa"));
+	return o;
+}
+
+int
+isms_load(const char *path, isms_org **out)
+{
+	*out = NULL;
+	isms_xml *x = NULL;
+	int rc = isms_xml_open(&x, path);
+	if (rc == 0) {
+		ctx c = {x, NULL, NULL, 0};
+		isms_org *o = build(&c, isms_xml_root(x));
+		if (c.errors) {
+			isms_org_free(o);
+			rc = ISMS_EXIT_DATAERR;
+		} else {
+			const char **files;
+			size_t n = isms_xml_files(x, &files);
+			o->files = isms_arena_alloc(o->arena, n * sizeof *o->files);
+			for (size_t i = 0; i < n; i++)
+				o->files[i] = isms_arena_strdup(o->arena, files[i]);
+			o->nfiles = n;
+			*out = o;
+		}
+	}
+	isms_xml_free(x);
+	return rc;
+}

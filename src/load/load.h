@@ -1,0 +1,13 @@
+/* Loading an organisation: XML files → validated model (the first stage of the flow). */
+#ifndef ISMS_LOAD_H
+#define ISMS_LOAD_H
+
+#include "model/model.h"
+
+/* Read, validate (XSD and semantic checks) and build the model of the organisation
+ * in path.  Every problem is reported through isms_diag, all of them, not only the
+ * first.  Returns 0 and sets *out (free with isms_org_free), or an ISMS_EXIT_* status
+ * (DATAERR: invalid data; NOINPUT: unreadable file) with *out NULL. */
+int isms_load(const char *path, isms_org **out);
+
+#endif

@@ -1,0 +1,782 @@
+/* Safe XML reading (load layer): parse with hostile-input defences, XInclude inside
+ * the input's folder only, XSD validation, and messages located file:line:col. */
+#define _GNU_SOURCE
+#include "xml.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <libxml/xinclude.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlschemas.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/alloc.h"
+#include "base/fs.h"
+#include "base/utf8.h"
+
+struct src_file {
+	char *path;       /* as reported in messages (the name the user gave, or relative) */
+	char *real;       /* realpath */
+	char *text;       /* contents, NUL-terminated */
+	size_t len;
+	size_t *lines;    /* byte offset of each line start; lines[0] = 0 */
+	size_t nlines;
+};
+
+struct isms_xml {
+	xmlDoc *doc;
+	char root_dir[PATH_MAX]; /* realpath of the input's folder */
+	struct src_file *files;
+	size_t nfiles;
+	const char **names;
+	char *refused;           /* why the last file access was refused */
+	int errors;
+	int stopped_dtd;         /* DOCTYPE seen: parsing was stopped */
+	char **reported;         /* identity-constraint faults already located */
+	const xmlNode **map_key; /* element → index of its source file (open addressing) */
+	int *map_val;
+	size_t map_cap, map_n;
+	size_t nreported;
+};
+
+static _Thread_local isms_xml *current;
+
+/* ---------- source files and columns ---------- */
+
+static struct src_file *
+add_file(isms_xml *x, const char *path, const char *real, char *text, size_t len)
+{
+	x->files = isms_xrealloc(x->files, (x->nfiles + 1) * sizeof *x->files);
+	struct src_file *f = &x->files[x->nfiles++];
+	f->path = isms_xstrdup(path);
+	f->real = isms_xstrdup(real);
+	f->text = text;
+	f->len = len;
+	size_t cap = 64;
+	f->lines = isms_xmalloc(cap * sizeof *f->lines);
+	f->nlines = 1;
+	f->lines[0] = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] != '\n')
+			continue;
+		if (f->nlines == cap) {
+			cap *= 2;
+			f->lines = isms_xrealloc(f->lines, cap * sizeof *f->lines);
+		}
+		f->lines[f->nlines++] = i + 1;
+	}
+	return f;
+}
+
+static struct src_file *
+find_file(isms_xml *x, const char *name)
+{
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < x->nfiles; i++)
+		if (!strcmp(x->files[i].path, name) || !strcmp(x->files[i].real, name))
+			return &x->files[i];
+	char real[PATH_MAX];
+	if (realpath(name, real))
+		for (size_t i = 0; i < x->nfiles; i++)
+			if (!strcmp(x->files[i].real, real))
+				return &x->files[i];
+	return NULL;
+}
+
+/* Column (1-based, in characters) of byte offset off within its line. */
+static int
+column_of(const struct src_file *f, int line, size_t off)
+{
+	size_t start = f->lines[line - 1];
+	int col = 1;
+	for (size_t i = start; i < off && i < f->len; i++)
+		if (((unsigned char)f->text[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+static int
+name_boundary(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>' || c == '=';
+}
+
+/* Find "<qname" for node on its line (libxml2 records the line where the start tag
+ * ends, so look backwards from the end of that line); then attr= after it. */
+static int
+locate_column(const struct src_file *f, const xmlNode *node, const char *attr, int *line)
+{
+	if (*line < 1 || (size_t)*line > f->nlines)
+		return 1;
+	char qname[256];
+	if (node->ns && node->ns->prefix)
+		snprintf(qname, sizeof qname, "<%s:%s", node->ns->prefix, node->name);
+	else
+		snprintf(qname, sizeof qname, "<%s", node->name);
+	size_t qlen = strlen(qname);
+	size_t end = (size_t)*line < f->nlines ? f->lines[*line] : f->len;
+	/* Which occurrence on the line: count earlier same-named siblings on that line. */
+	int skip = 0;
+	for (const xmlNode *s = node->prev; s; s = s->prev)
+		if (s->type == XML_ELEMENT_NODE && s->line == node->line &&
+		    xmlStrEqual(s->name, node->name))
+			skip++;
+	size_t lstart = f->lines[*line - 1], found = (size_t)-1;
+	int seen = 0;
+	for (size_t i = lstart; i + qlen <= end; i++)
+		if (!memcmp(f->text + i, qname, qlen) && name_boundary(f->text[i + qlen])) {
+			found = i;
+			if (seen++ == skip)
+				break;
+		}
+	if (found == (size_t)-1) /* start tag begins on an earlier line */
+		for (size_t i = lstart; i-- > 0;)
+			if (i + qlen <= f->len && !memcmp(f->text + i, qname, qlen) &&
+			    name_boundary(f->text[i + qlen])) {
+				found = i;
+				break;
+			}
+	if (found == (size_t)-1)
+		return 1;
+	while (*line > 1 && f->lines[*line - 1] > found)
+		(*line)--;
+	if (attr) {
+		size_t alen = strlen(attr);
+		for (size_t i = found + qlen; i + alen < f->len && f->text[i] != '>'; i++)
+			if (name_boundary(f->text[i - 1]) && !memcmp(f->text + i, attr, alen) &&
+			    (f->text[i + alen] == '=' || f->text[i + alen] == ' ')) {
+				while (*line < (int)f->nlines && f->lines[*line] <= i)
+					(*line)++;
+				return column_of(f, *line, i);
+			}
+	}
+	return column_of(f, *line, found);
+}
+
+static size_t
+map_slot(const isms_xml *x, const xmlNode *n)
+{
+	size_t h = ((size_t)n >> 4) * 0x9E3779B97F4A7C15ull;
+	size_t i = h & (x->map_cap - 1);
+	while (x->map_key[i] && x->map_key[i] != n)
+		i = (i + 1) & (x->map_cap - 1);
+	return i;
+}
+
+static void
+map_put(isms_xml *x, const xmlNode *n, int file)
+{
+	if ((x->map_n + 1) * 2 > x->map_cap) {
+		size_t oc = x->map_cap;
+		const xmlNode **ok = x->map_key;
+		int *ov = x->map_val;
+		x->map_cap = oc ? oc * 2 : 256;
+		x->map_key = isms_xcalloc(x->map_cap, sizeof *x->map_key);
+		x->map_val = isms_xcalloc(x->map_cap, sizeof *x->map_val);
+		for (size_t i = 0; i < oc; i++)
+			if (ok[i]) {
+				size_t j = map_slot(x, ok[i]);
+				x->map_key[j] = ok[i];
+				x->map_val[j] = ov[i];
+			}
+		free(ok);
+		free(ov);
+	}
+	size_t i = map_slot(x, n);
+	if (!x->map_key[i])
+		x->map_n++;
+	x->map_key[i] = n;
+	x->map_val[i] = file;
+}
+
+static const struct src_file *
+map_get(const isms_xml *x, const xmlNode *n)
+{
+	if (!x->map_cap)
+		return NULL;
+	size_t i = map_slot(x, n);
+	return x->map_key[i] ? &x->files[x->map_val[i]] : NULL;
+}
+
+isms_loc
+isms_xml_loc(isms_xml *x, const xmlNode *node, const char *attr)
+{
+	isms_loc loc = {NULL, 0, 0};
+	if (!node)
+		return loc;
+	const struct src_file *f = map_get(x, node);
+	if (!f && node->doc)
+		f = find_file(x, (const char *)node->doc->URL);
+	if (!f)
+		f = &x->files[0];
+	loc.file = f->path;
+	loc.line = (int)xmlGetLineNo((xmlNode *)node);
+	if (loc.line <= 0)
+		loc.line = 1;
+	loc.col = (node->type == XML_ELEMENT_NODE || node->type == XML_XINCLUDE_START) ? locate_column(f, node, attr, &loc.line) : 1;
+	return loc;
+}
+
+/* ---------- I/O guard: every file libxml2 opens passes through here ---------- */
+
+static const char refused_marker = 0;
+
+static int
+guard_match(const char *name)
+{
+	isms_xml *x = current;
+	if (!x)
+		return 1; /* no load in progress: refuse everything */
+	char path[PATH_MAX];
+	if (!strncmp(name, "file://", 7))
+		name += 7;
+	else if (!strncmp(name, "file:", 5))
+		name += 5;
+	if (strstr(name, "://")) {
+		free(x->refused);
+		x->refused = isms_xstrdup("network access is not allowed");
+		return 1;
+	}
+	char *unesc = xmlURIUnescapeString(name, 0, NULL);
+	snprintf(path, sizeof path, "%s", unesc ? unesc : name);
+	xmlFree(unesc);
+	char real[PATH_MAX];
+	if (!realpath(path, real))
+		return 0; /* let libxml2 report that it cannot be found */
+	size_t rl = strlen(x->root_dir);
+	if (strncmp(real, x->root_dir, rl) != 0 || real[rl] != '/') {
+		free(x->refused);
+		x->refused = isms_xstrdup("only files inside the input's folder may be included");
+		return 1;
+	}
+	if (find_file(x, real))
+		return 0;
+	size_t len;
+	char *text = isms_fs_read_file(real, &len, ISMS_XML_MAX_FILE);
+	if (!text) {
+		free(x->refused);
+		x->refused = isms_xstrdup(errno == EFBIG ? "the file is larger than 16 MiB"
+		                                         : "the file cannot be read");
+		return 1;
+	}
+	if (strstr(text, "<!DOCTYPE") || strstr(text, "<!ENTITY")) {
+		free(text);
+		free(x->refused);
+		x->refused = isms_xstrdup("it contains a DOCTYPE or entity declaration, which "
+		                          "ismspack refuses (entities can read files or expand "
+		                          "without bound)");
+		return 1;
+	}
+	char rel[PATH_MAX];
+	/* Report included files relative to the main file's folder as the user wrote them. */
+	const char *base = x->files[0].path;
+	const char *slash = strrchr(base, '/');
+	if (slash)
+		snprintf(rel, sizeof rel, "%.*s/%s", (int)(slash - base), base, real + rl + 1);
+	else
+		snprintf(rel, sizeof rel, "%s", real + rl + 1);
+	add_file(x, rel, real, text, len);
+	return 0;
+}
+
+static void *
+guard_open(const char *name)
+{
+	return (void *)&refused_marker;
+}
+
+static int
+guard_read(void *ctx, char *buf, int len)
+{
+	return -1;
+}
+
+static int
+guard_close(void *ctx)
+{
+	return 0;
+}
+
+static void
+init_once(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	xmlInitParser();
+	/* Registered after the defaults, so it is asked first. */
+	xmlRegisterInputCallbacks(guard_match, guard_open, guard_read, guard_close);
+}
+
+/* ---------- messages ---------- */
+
+/* Make libxml2's schema messages read well: drop the namespace, say what to change. */
+static void
+tidy_message(const char *in, char *out, size_t size)
+{
+	static const char ns[] = "{urn:ismspack:isms:1.0}";
+	size_t o = 0;
+	for (const char *p = in; *p && o + 1 < size;) {
+		if (!strncmp(p, ns, sizeof ns - 1)) {
+			p += sizeof ns - 1;
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
+		o--;
+	out[o] = '\0';
+}
+
+/* Friendly names for identity constraints (xsd/ismspack.xsd keys and keyrefs). */
+static const struct {
+	const char *name, *elem, *attr, *what;
+} constraints[] = {
+	{"unitKey", "unit", "id", "unit id"}, {"personKey", "person", "id", "person id"},
+	{"bodyKey", "body", "id", "body id"}, {"documentKey", "document", "id", "document id"},
+	{"objectiveKey", "objective", "id", "objective id"},
+	{"actionKey", "action", "id", "action id"}, {"controlKey", "control", "id", "control id"},
+	{"unitParentRef", "unit", "parent", "unit"}, {"unitHeadRef", "unit", "head", "person"},
+	{"personUnitRef", "person", "unit", "unit"}, {"bodyParentRef", "body", "parent", "body"},
+	{"rolePersonRef", "role", "person", "person"},
+	{"approvalDraftRef", "approval", "drafter", "body"},
+	{"approvalReviewerRef", "approval", "reviewer", "person"},
+	{"approvalApproverRef", "approval", "approver", "person"},
+	{"docUnitRef", "document", "issuingUnit", "unit"},
+	{"docAuthorRef", "document", "author", "person"},
+	{"docReviewerRef", "document", "reviewer", "person"},
+	{"docApproverRef", "document", "approver", "person"},
+	{"revisionAuthorRef", "revision", "author", "person"},
+	{"recordDocRef", "record", "document", "document"},
+	{"recordUnitRef", "record", "keeper", "unit"},
+	{"objectiveUnitRef", "objective", "ownerUnit", "unit"},
+	{"objectiveOwnerRef", "objective", "owner", "person"},
+	{"measurementReporterRef", "measurement", "reporter", "person"},
+	{"measurementReviewerRef", "measurement", "reviewer", "person"},
+	{"reviewChairRef", "review", "chair", "person"},
+	{"reviewRecorderRef", "review", "recorder", "person"},
+	{"attendeeRef", "attendee", "person", "person"},
+	{"absenteeRef", "absentee", "person", "person"},
+	{"followUpRef", "followUp", "action", "action"},
+	{"actionOwnerRef", "action", "owner", "person"},
+	{"actionObjectiveRef", "action", "objective", "objective"},
+	{"controlDocRef", "reference", "document", "document"},
+};
+
+/* libxml2 reports identity-constraint faults without a node: find the element
+ * (the n-th one with that value, n = how many were reported before). */
+static xmlNode *
+find_constraint_node(isms_xml *x, xmlNode *n, const char *elem, const char *attr,
+                     const char *value, int *skip)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrEqual(n->name, (const xmlChar *)elem)) {
+			xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+			int hit = v && !strcmp((const char *)v, value);
+			xmlFree(v);
+			if (hit && (*skip)-- == 0)
+				return n;
+		}
+		xmlNode *r = find_constraint_node(x, n->children, elem, attr, value, skip);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* Rewrites key/keyref messages; returns the attribute to point at, or NULL, and
+ * the element at fault in *node when libxml2 did not say. */
+static const char *
+explain_constraint(isms_xml *x, char *msg, size_t size, xmlNode **node)
+{
+	char value[256] = "", name[128] = "";
+	const char *ks = strstr(msg, "key-sequence ['");
+	if (!ks)
+		return NULL;
+	sscanf(ks + 15, "%255[^']", value);
+	const char *q = strstr(ks, "of keyref '");
+	int dup = 0;
+	if (!q) {
+		q = strstr(ks, "identity-constraint '");
+		dup = 1;
+		if (!q)
+			return NULL;
+		q += 21;
+	} else {
+		q += 11;
+	}
+	sscanf(q, "%127[^']", name);
+	for (size_t i = 0; i < sizeof constraints / sizeof *constraints; i++) {
+		if (strcmp(constraints[i].name, name))
+			continue;
+		if (!*node && x->doc) {
+			/* a duplicate key is the second element with the value */
+			char tag[512];
+			snprintf(tag, sizeof tag, "%s %s %s", name, constraints[i].elem, value);
+			int seen = 0;
+			for (size_t k = 0; k < x->nreported; k++)
+				seen += !strcmp(x->reported[k], tag);
+			x->reported = isms_xrealloc(x->reported, (x->nreported + 1) * sizeof *x->reported);
+			x->reported[x->nreported++] = isms_xstrdup(tag);
+			int skip = seen + dup;
+			*node = find_constraint_node(x, xmlDocGetRootElement(x->doc),
+			                             constraints[i].elem, constraints[i].attr, value, &skip);
+		}
+		if (dup)
+			snprintf(msg, size, "duplicate %s '%s': give each one a different id",
+			         constraints[i].what, value);
+		else
+			snprintf(msg, size, "%s=\"%s\" names no %s; use the id of an existing %s",
+			         constraints[i].attr, value, constraints[i].what, constraints[i].what);
+		return constraints[i].attr;
+	}
+	return NULL;
+}
+
+static void
+on_error(void *ctx, xmlErrorPtr err)
+{
+	isms_xml *x = ctx;
+	if (!err || err->level == XML_ERR_NONE)
+		return;
+	char msg[1024];
+	tidy_message(err->message ? err->message : "unknown XML error", msg, sizeof msg);
+	isms_loc loc = {NULL, 0, 0};
+	const char *attr = NULL;
+	xmlNode *node = err->node;
+	if (err->domain == XML_FROM_SCHEMASV) {
+		attr = explain_constraint(x, msg, sizeof msg, &node);
+		if (!attr) {
+			/* "Element 'x', attribute 'y': ..." → point at y */
+			const char *a = strstr(msg, "attribute '");
+			static char abuf[64];
+			if (a && sscanf(a + 11, "%63[^']", abuf) == 1)
+				attr = abuf;
+		}
+	}
+	if (err->domain == XML_FROM_XINCLUDE && x->refused && node) {
+		const xmlChar *href = xmlGetProp(node, (const xmlChar *)"href");
+		snprintf(msg, sizeof msg, "xi:include of \"%s\" refused: %s", href ? (const char *)href : "?",
+		         x->refused);
+		xmlFree((void *)href);
+		free(x->refused);
+		x->refused = NULL;
+	}
+	if (node && (node->type == XML_ELEMENT_NODE || node->type == XML_XINCLUDE_START) &&
+	    err->domain != XML_FROM_PARSER) {
+		loc = isms_xml_loc(x, node, attr);
+	} else {
+		const struct src_file *f = find_file(x, err->file);
+		loc.file = f ? f->path : (err->file ? err->file : x->files[0].path);
+		loc.line = err->line > 0 ? err->line : 1;
+		loc.col = err->int2 > 0 ? err->int2 : 1;
+		if (err->domain == XML_FROM_IO && x->refused) {
+			snprintf(msg, sizeof msg, "file access refused: %s", x->refused);
+		}
+	}
+	if (x->refused && (err->domain == XML_FROM_IO ||
+	                   (err->domain == XML_FROM_PARSER && !find_file(x, err->file))))
+		return; /* the XInclude error that follows carries the reason and place */
+	x->errors++;
+	isms_diag(err->level == XML_ERR_WARNING ? ISMS_WARNING : ISMS_ERROR, &loc, "%s", msg);
+}
+
+/* ---------- DOCTYPE refusal ---------- */
+
+static void
+on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid, const xmlChar *sid)
+{
+	xmlParserCtxtPtr p = ctx;
+	isms_xml *x = current;
+	isms_loc loc = {x->files[0].path, p->input ? p->input->line : 1, 1};
+	const struct src_file *f = &x->files[0];
+	const char *d = strstr(f->text, "<!DOCTYPE");
+	if (d) {
+		size_t off = (size_t)(d - f->text);
+		int line = 1;
+		while ((size_t)line < f->nlines && f->lines[line] <= off)
+			line++;
+		loc.line = line;
+		loc.col = column_of(f, line, off);
+	}
+	isms_diag(ISMS_ERROR, &loc, "DOCTYPE declarations are not allowed: ismspack reads "
+	          "no DTDs and expands no entities; remove the <!DOCTYPE ...> block");
+	x->errors++;
+	x->stopped_dtd = 1;
+	xmlStopParser(p);
+}
+
+/* ---------- XInclude bookkeeping ---------- */
+
+/* Record (map_put) which source file each element came from, following the
+ * XINCLUDE_START/END markers libxml2 leaves around included content. */
+static void
+map_files(isms_xml *x, xmlNode *parent, struct src_file *file)
+{
+	struct src_file *stack[32];
+	int depth = 0;
+	struct src_file *cur = file;
+	for (xmlNode *n = parent->children; n; n = n->next) {
+		if (n->type == XML_XINCLUDE_START) {
+			map_put(x, n, (int)(cur - x->files));
+			/* xmlGetProp ignores non-element nodes: read the attribute directly */
+			xmlChar *href = NULL;
+			for (xmlAttr *a = n->properties; a; a = a->next)
+				if (xmlStrEqual(a->name, (const xmlChar *)"href") && a->children)
+					href = xmlNodeGetContent((xmlNode *)a);
+			struct src_file *inc = NULL;
+			if (href) {
+				xmlChar *uri = xmlBuildURI(href, (const xmlChar *)cur->real);
+				inc = find_file(x, (const char *)(uri ? uri : href));
+				xmlFree(uri);
+				xmlFree(href);
+			}
+			if (depth < 32)
+				stack[depth++] = cur;
+			if (inc)
+				cur = inc;
+		} else if (n->type == XML_XINCLUDE_END) {
+			if (depth > 0)
+				cur = stack[--depth];
+		} else if (n->type == XML_ELEMENT_NODE) {
+			map_put(x, n, (int)(cur - x->files));
+			map_files(x, n, cur);
+		}
+	}
+}
+
+static const char *
+marker_attr(const xmlNode *n, const char *name, xmlChar **owned)
+{
+	*owned = NULL;
+	for (xmlAttr *a = n->properties; a; a = a->next)
+		if (xmlStrEqual(a->name, (const xmlChar *)name) && a->children)
+			return (const char *)(*owned = xmlNodeGetContent((xmlNode *)a));
+	return NULL;
+}
+
+/* Includes libxml2 processed without complaint may still have been refused (a text
+ * include whose read failed): find and report each one where it stands. */
+static int
+check_includes(isms_xml *x, xmlNode *n)
+{
+	int bad = 0;
+	for (; n; n = n->next) {
+		if (n->type == XML_XINCLUDE_START) {
+			xmlChar *ph, *pp;
+			const char *href = marker_attr(n, "href", &ph);
+			const char *parse = marker_attr(n, "parse", &pp);
+			isms_loc loc = isms_xml_loc(x, n, NULL);
+			const struct src_file *f = map_get(x, n);
+			int inside = 0;
+			if (href && f) {
+				xmlChar *uri = xmlBuildURI((const xmlChar *)href, (const xmlChar *)f->real);
+				inside = uri && find_file(x, (const char *)uri) != NULL;
+				xmlFree(uri);
+			}
+			if (parse && strcmp(parse, "xml")) {
+				isms_diag(ISMS_ERROR, &loc, "xi:include parse=\"%s\" is not supported: "
+				          "include whole XML files only", parse);
+				bad++;
+			} else if (!inside) {
+				isms_diag(ISMS_ERROR, &loc, "xi:include of \"%s\" refused: only files "
+				          "inside the input's folder may be included", href ? href : "");
+				bad++;
+			}
+			xmlFree(ph);
+			xmlFree(pp);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			bad += check_includes(x, n->children);
+		}
+	}
+	return bad;
+}
+
+/* Entity references cannot survive our parse options; refuse them if they do. */
+static int
+refuse_entities(isms_xml *x, xmlNode *n)
+{
+	int bad = 0;
+	for (; n; n = n->next) {
+		if (n->type == XML_ENTITY_REF_NODE || n->type == XML_ENTITY_NODE) {
+			isms_loc loc = isms_xml_loc(x, n->parent, NULL);
+			isms_diag(ISMS_ERROR, &loc, "entity reference &%s; is not allowed: write the "
+			          "text itself", (const char *)n->name);
+			bad++;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			bad += refuse_entities(x, n->children);
+		}
+	}
+	return bad;
+}
+
+/* ---------- the public entry ---------- */
+
+int
+isms_xml_open(isms_xml **out, const char *path)
+{
+	init_once();
+	isms_xml *x = isms_xcalloc(1, sizeof *x);
+	*out = x;
+
+	struct stat st;
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
+		isms_loc loc = {path, 0, 0};
+		isms_diag(ISMS_ERROR, &loc, "cannot read: %s",
+		          stat(path, &st) < 0 ? strerror(errno) : "not a regular file");
+		return ISMS_EXIT_NOINPUT;
+	}
+	size_t len;
+	char *text = isms_fs_read_file(path, &len, ISMS_XML_MAX_FILE);
+	if (!text) {
+		int e = errno;
+		isms_loc loc = {path, 0, 0};
+		if (e == EFBIG) {
+			isms_diag(ISMS_ERROR, &loc, "file is larger than 16 MiB; split it with XInclude");
+			return ISMS_EXIT_DATAERR;
+		}
+		isms_diag(ISMS_ERROR, &loc, "cannot read: %s", strerror(e));
+		return ISMS_EXIT_NOINPUT;
+	}
+	char real[PATH_MAX];
+	if (!realpath(path, real))
+		snprintf(real, sizeof real, "%s", path);
+	struct src_file *main_file = add_file(x, path, real, text, len);
+	snprintf(x->root_dir, sizeof x->root_dir, "%s", real);
+	char *slash = strrchr(x->root_dir, '/');
+	if (slash)
+		*slash = '\0';
+
+	if (len == 0 || strspn(text, " \t\r\n") == len) {
+		isms_loc loc = {path, 1, 1};
+		isms_diag(ISMS_ERROR, &loc, "file is empty; expected an <organisation> document");
+		return ISMS_EXIT_DATAERR;
+	}
+	size_t bad = isms_utf8_invalid_at(text, len);
+	if (bad != (size_t)-1) {
+		int line = 1;
+		while ((size_t)line < main_file->nlines && main_file->lines[line] <= bad)
+			line++;
+		isms_loc loc = {path, line, column_of(main_file, line, bad)};
+		isms_diag(ISMS_ERROR, &loc, "invalid UTF-8 byte 0x%02X: save the file as UTF-8",
+		          (unsigned char)text[bad]);
+		return ISMS_EXIT_DATAERR;
+	}
+
+	current = x;
+	xmlSetStructuredErrorFunc(x, on_error);
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	ctxt->sax->internalSubset = on_internal_subset;
+	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBASEFIX | XML_PARSE_NOCDATA;
+	x->doc = xmlCtxtReadMemory(ctxt, text, (int)len, path, "UTF-8", opts);
+	xmlFreeParserCtxt(ctxt);
+	int rc = 0;
+	if (!x->doc || x->errors || x->stopped_dtd) {
+		rc = ISMS_EXIT_DATAERR;
+		if (!x->errors) {
+			isms_loc loc = {path, 1, 1};
+			isms_diag(ISMS_ERROR, &loc, "not a well-formed XML document");
+		}
+		goto done;
+	}
+	if (xmlXIncludeProcessFlags(x->doc, opts) < 0 || x->errors) {
+		if (!x->errors) {
+			isms_loc loc = {path, 1, 1};
+			isms_diag(ISMS_ERROR, &loc, "XInclude processing failed");
+		}
+		rc = ISMS_EXIT_DATAERR;
+		goto done;
+	}
+	xmlNode *root = xmlDocGetRootElement(x->doc);
+	if (!root) {
+		isms_loc loc = {path, 1, 1};
+		isms_diag(ISMS_ERROR, &loc, "no root element");
+		rc = ISMS_EXIT_DATAERR;
+		goto done;
+	}
+	map_put(x, root, 0);
+	map_files(x, root, &x->files[0]); /* files[] moved as includes were added */
+	if (check_includes(x, root->children) || refuse_entities(x, root)) {
+		rc = ISMS_EXIT_DATAERR;
+		goto done;
+	}
+
+	static xmlSchemaPtr schema;
+	if (!schema) {
+		xmlSchemaParserCtxtPtr pc =
+			xmlSchemaNewMemParserCtxt((const char *)isms_xsd_data, (int)isms_xsd_size);
+		schema = xmlSchemaParse(pc);
+		xmlSchemaFreeParserCtxt(pc);
+		if (!schema) {
+			isms_diag(ISMS_FATAL, NULL, "the built-in schema does not compile");
+			rc = ISMS_EXIT_SOFTWARE;
+			goto done;
+		}
+	}
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+	xmlSchemaSetValidStructuredErrors(vc, on_error, x);
+	int v = xmlSchemaValidateDoc(vc, x->doc);
+	xmlSchemaFreeValidCtxt(vc);
+	if (v != 0 || x->errors) {
+		if (!x->errors) {
+			isms_loc loc = isms_xml_loc(x, root, NULL);
+			isms_diag(ISMS_ERROR, &loc, "document does not match the ismspack schema");
+		}
+		rc = ISMS_EXIT_DATAERR;
+	}
+done:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	current = NULL;
+	return rc;
+}
+
+xmlNode *
+isms_xml_root(isms_xml *x)
+{
+	return x->doc ? xmlDocGetRootElement(x->doc) : NULL;
+}
+
+size_t
+isms_xml_files(isms_xml *x, const char ***files)
+{
+	x->names = isms_xrealloc(x->names, (x->nfiles ? x->nfiles : 1) * sizeof *x->names);
+	for (size_t i = 0; i < x->nfiles; i++)
+		x->names[i] = x->files[i].path;
+	*files = x->names;
+	return x->nfiles;
+}
+
+void
+isms_xml_free(isms_xml *x)
+{
+	if (!x)
+		return;
+	if (x->doc)
+		xmlFreeDoc(x->doc);
+	for (size_t i = 0; i < x->nfiles; i++) {
+		free(x->files[i].path);
+		free(x->files[i].real);
+		free(x->files[i].text);
+		free(x->files[i].lines);
+	}
+	free(x->files);
+	free(x->names);
+	free(x->refused);
+	for (size_t i = 0; i < x->nreported; i++)
+		free(x->reported[i]);
+	free(x->reported);
+	free(x->map_key);
+	free(x->map_val);
+	free(x);
+}

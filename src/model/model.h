@@ -1,0 +1,325 @@
+/* The in-memory model of one organisation's ISMS: plain C structs, every byte owned
+ * by one arena (org->arena).  Built by src/load/, read by calc/, docs/, xlsx/, pack/.
+ * Cross-references are resolved pointers; every entity keeps the place it came from. */
+#ifndef ISMS_MODEL_H
+#define ISMS_MODEL_H
+
+#include <stddef.h>
+
+#include "base/alloc.h"
+#include "base/date.h"
+#include "base/diag.h"
+
+/* Traditional Chinese text with an optional English rendering (en may be NULL). */
+typedef struct isms_text {
+	const char *zh;
+	const char *en;
+} isms_text;
+
+typedef struct isms_text_list {
+	isms_text *v;
+	size_t n;
+} isms_text_list;
+
+enum isms_org_kind { ISMS_ORG_AGENCY, ISMS_ORG_SCHOOL, ISMS_ORG_COMPANY };
+enum isms_body_kind { ISMS_BODY_COMMITTEE, ISMS_BODY_EXECUTION, ISMS_BODY_AUDIT };
+enum isms_role_kind {
+	ISMS_ROLE_CHAIR, ISMS_ROLE_VICE_CHAIR, ISMS_ROLE_LEADER,
+	ISMS_ROLE_OFFICER, ISMS_ROLE_SECRETARY, ISMS_ROLE_MEMBER
+};
+enum isms_doc_kind {
+	ISMS_DOC_POLICY, ISMS_DOC_ORG_PROCEDURE, ISMS_DOC_OBJ_PROCEDURE,
+	ISMS_DOC_TARGET_FORM, ISMS_DOC_REVIEW_FORM, ISMS_DOC_KPI_TABLE,
+	ISMS_DOC_MINUTES, ISMS_DOC_SOA, ISMS_DOC_OTHER, ISMS_DOC_KIND_COUNT
+};
+enum isms_measure_unit { ISMS_UNIT_PERCENT, ISMS_UNIT_HOURS, ISMS_UNIT_DAYS, ISMS_UNIT_COUNT };
+enum isms_comparator { ISMS_CMP_GE, ISMS_CMP_GT, ISMS_CMP_LE, ISMS_CMP_LT, ISMS_CMP_EQ };
+enum isms_cumulative { ISMS_CUM_SUM, ISMS_CUM_MEAN, ISMS_CUM_LAST, ISMS_CUM_RATIO };
+enum isms_frequency { ISMS_FREQ_QUARTERLY, ISMS_FREQ_MONTHLY };
+enum isms_action_status {
+	ISMS_ACTION_OPEN, ISMS_ACTION_IN_PROGRESS, ISMS_ACTION_CLOSED, ISMS_ACTION_CANCELLED
+};
+enum isms_control_status {
+	ISMS_CTL_IMPLEMENTED, ISMS_CTL_PARTIAL, ISMS_CTL_PLANNED, ISMS_CTL_NOT_APPLICABLE
+};
+
+/* The 9.3.2 inputs a management review records, in the standard's order. */
+enum isms_review_input {
+	ISMS_IN_ISSUES,          /* b) changes in external and internal issues */
+	ISMS_IN_PARTIES,         /* c) interested parties' needs and expectations */
+	ISMS_IN_NONCONFORMITIES, /* d) 1 nonconformities and corrective actions */
+	ISMS_IN_MONITORING,      /* d) 2 monitoring and measurement results */
+	ISMS_IN_AUDITS,          /* d) 3 audit results */
+	ISMS_IN_FEEDBACK,        /* e) interested-party feedback */
+	ISMS_IN_RISKS,           /* f) risk assessment and treatment status */
+	ISMS_IN_IMPROVEMENTS,    /* g) opportunities for improvement */
+	ISMS_IN_COUNT
+};
+
+/* A reporting period: a quarter (kind 'Q', index 1..4) or a month ('M', 1..12). */
+typedef struct isms_period {
+	int year;
+	char kind;
+	int index;
+} isms_period;
+
+typedef struct isms_person isms_person;
+
+typedef struct isms_unit {
+	const char *id;
+	isms_text name;
+	struct isms_unit *parent;
+	isms_person *head;
+	isms_loc loc;
+} isms_unit;
+
+struct isms_person {
+	const char *id;
+	isms_text name;
+	isms_text job_title;
+	isms_unit *unit;
+	isms_loc loc;
+};
+
+typedef struct isms_role {
+	enum isms_role_kind kind;
+	isms_person *person;
+	isms_text title; /* title.zh NULL when the data gives none (templates supply it) */
+	isms_text_list duties;
+	isms_loc loc;
+} isms_role;
+
+typedef struct isms_body {
+	const char *id;
+	enum isms_body_kind kind;
+	isms_text name;
+	isms_text abbreviation; /* zh NULL when absent */
+	isms_text_list duties;
+	struct isms_body *parent;
+	isms_role *roles;
+	size_t nroles;
+	isms_loc loc;
+} isms_body;
+
+typedef struct isms_approval {
+	enum isms_doc_kind kind;
+	isms_body *drafter;
+	isms_person *reviewer;
+	isms_person *approver;
+	isms_loc loc;
+} isms_approval;
+
+typedef struct isms_revision {
+	const char *version;
+	isms_date date;
+	isms_person *author;
+	isms_text description;
+	isms_loc loc;
+} isms_revision;
+
+typedef struct isms_document {
+	const char *id;
+	enum isms_doc_kind kind;
+	const char *number;
+	int tier;
+	const char *version;
+	isms_date issued;
+	isms_unit *issuing_unit;
+	isms_person *author, *reviewer, *approver;
+	isms_text title;
+	isms_text classification;
+	isms_revision *revisions;
+	size_t nrevisions;
+	isms_loc loc;
+} isms_document;
+
+typedef struct isms_record {
+	isms_text name;
+	isms_text location;
+	isms_document *document; /* may be NULL */
+	isms_unit *keeper;
+	int retention_years;
+	isms_loc loc;
+} isms_record;
+
+typedef struct isms_measurement {
+	isms_period period;
+	int has_value;           /* value given directly */
+	double value;
+	int has_ratio;           /* numerator and denominator given */
+	double numerator, denominator;
+	isms_person *reporter;
+	isms_person *reviewer;   /* may be NULL */
+	isms_date date;
+	isms_text variance;      /* 差異說明; zh NULL when absent */
+	isms_text comment;       /* 審核意見; zh NULL when absent */
+	isms_loc loc;
+} isms_measurement;
+
+typedef struct isms_objective {
+	const char *id;
+	isms_text title, kpi, method, resources, data_source;
+	isms_text_list actions;
+	enum isms_frequency frequency;
+	enum isms_measure_unit unit;
+	enum isms_comparator comparator;
+	double target;
+	int has_last_year;
+	double last_year;
+	enum isms_cumulative cumulative;
+	isms_unit *owner_unit;
+	isms_person *owner;
+	isms_measurement *measurements; /* sorted by period */
+	size_t nmeasurements;
+	isms_loc loc;
+} isms_objective;
+
+typedef struct isms_review isms_review;
+
+typedef struct isms_action {
+	const char *id;
+	isms_text text;
+	isms_person *owner;
+	isms_date due;
+	isms_objective *objective; /* may be NULL */
+	isms_review *origin;       /* the review that decided it */
+	isms_loc loc;
+} isms_action;
+
+typedef struct isms_follow_up {
+	isms_action *action;
+	enum isms_action_status status;
+	isms_date closed; /* y == 0 when not given */
+	isms_text note;   /* zh NULL when absent */
+	isms_loc loc;
+} isms_follow_up;
+
+typedef struct isms_absentee {
+	isms_person *person;
+	isms_text reason; /* zh NULL when absent */
+	isms_loc loc;
+} isms_absentee;
+
+/* One 9.3.2 input or output: items, or explicitly nothing reported (none = 1). */
+typedef struct isms_review_items {
+	int none;
+	isms_text_list items;
+} isms_review_items;
+
+struct isms_review {
+	const char *id;
+	const char *number;
+	isms_date date;
+	int hour, minute;
+	isms_text venue;
+	isms_person *chair, *recorder;
+	isms_person **attendees;
+	size_t nattendees;
+	isms_absentee *absentees;
+	size_t nabsentees;
+	isms_follow_up *follow_ups;
+	size_t nfollow_ups;
+	isms_review_items inputs[ISMS_IN_COUNT];
+	isms_review_items decisions;
+	isms_review_items resource_needs; /* none = 1 when not given */
+	isms_action *actions;
+	size_t nactions;
+	isms_loc loc;
+};
+
+typedef struct isms_control {
+	const char *id;
+	isms_text title;
+	int applicable;
+	enum isms_control_status status;
+	isms_text justification;
+	isms_document **references;
+	size_t nreferences;
+	isms_loc loc;
+} isms_control;
+
+typedef struct isms_settings {
+	int corrective_after_misses; /* default 2 */
+	int internal_audits_per_year;
+	int reviews_per_year;
+	int drill_interval_months;
+	int policy_review_months;
+} isms_settings;
+
+typedef struct isms_org {
+	isms_arena *arena;
+	const char **files; /* the input files read (main file first) */
+	size_t nfiles;
+
+	const char *id;
+	enum isms_org_kind kind;
+	int year;
+	isms_text name, short_name, address, scope, head_title;
+	const char *sector;
+	isms_settings settings;
+
+	isms_unit *units;           size_t nunits;
+	isms_person *people;        size_t npeople;
+	isms_body *bodies;          size_t nbodies;
+	isms_approval *approvals;   size_t napprovals;
+	isms_document *documents;   size_t ndocuments;
+	isms_record *records;       size_t nrecords;
+	int objectives_year;
+	isms_objective *objectives; size_t nobjectives;
+	isms_review *reviews;       size_t nreviews; /* sorted by date */
+	const char *soa_catalogue;  /* NULL when there is no SoA */
+	isms_control *controls;     size_t ncontrols;
+} isms_org;
+
+/* Releases the organisation and everything it owns; accepts NULL. */
+void isms_org_free(isms_org *org);
+
+/* Lookups by id; NULL when absent. */
+isms_person *isms_org_person(const isms_org *org, const char *id);
+isms_unit *isms_org_unit(const isms_org *org, const char *id);
+isms_body *isms_org_body_of_kind(const isms_org *org, enum isms_body_kind kind);
+isms_document *isms_org_document_of_kind(const isms_org *org, enum isms_doc_kind kind);
+/* The first role of that kind in a body, or NULL. */
+isms_role *isms_body_role(const isms_body *body, enum isms_role_kind kind);
+
+/* Parse "2025Q1" / "2025-03"; 0 ok, -1 malformed. */
+int isms_period_parse(const char *s, isms_period *out);
+/* "2025Q1" / "2025-03" into buf (>= 16 bytes). */
+char *isms_period_format(isms_period p, char *buf, size_t size);
+/* Order of periods (quarters before months of the same year never mix in one objective). */
+int isms_period_cmp(isms_period a, isms_period b);
+/* First and last day of the period. */
+isms_date isms_period_start(isms_period p);
+isms_date isms_period_end(isms_period p);
+
+/* Names of enum values as they appear in the XML (and in the dump). */
+const char *isms_org_kind_name(enum isms_org_kind k);
+const char *isms_body_kind_name(enum isms_body_kind k);
+const char *isms_role_kind_name(enum isms_role_kind k);
+const char *isms_doc_kind_name(enum isms_doc_kind k);
+const char *isms_measure_unit_name(enum isms_measure_unit u);
+const char *isms_comparator_name(enum isms_comparator c);
+const char *isms_cumulative_name(enum isms_cumulative c);
+const char *isms_frequency_name(enum isms_frequency f);
+const char *isms_action_status_name(enum isms_action_status s);
+const char *isms_control_status_name(enum isms_control_status s);
+const char *isms_review_input_name(enum isms_review_input i);
+/* Reverse lookup in a NULL-terminated name table; -1 when absent. */
+int isms_enum_lookup(const char *const *names, const char *s);
+extern const char *const isms_org_kind_names[];
+extern const char *const isms_body_kind_names[];
+extern const char *const isms_role_kind_names[];
+extern const char *const isms_doc_kind_names[];
+extern const char *const isms_measure_unit_names[];
+extern const char *const isms_comparator_names[];
+extern const char *const isms_cumulative_names[];
+extern const char *const isms_frequency_names[];
+extern const char *const isms_action_status_names[];
+extern const char *const isms_control_status_names[];
+extern const char *const isms_review_input_names[];
+
+/* Canonical, deterministic text dump of the whole model (golden tests). */
+struct isms_buf;
+void isms_org_dump(const isms_org *org, struct isms_buf *out);
+
+#endif
