@@ -591,7 +591,8 @@ build_objectives(ctx *c, xmlNode *objs)
 				fault(c, m, "denominator", "denominator must be positive, not %g "
 				      "(leave the period out when there is nothing to measure)",
 				      me->denominator);
-			if (hn && hd && me->numerator > me->denominator && ob->unit == ISMS_UNIT_PERCENT)
+			if (hn && hd && me->denominator > 0 && me->numerator > me->denominator &&
+			    ob->unit == ISMS_UNIT_PERCENT)
 				fault(c, m, "numerator", "numerator %g exceeds denominator %g for a "
 				      "percentage", me->numerator, me->denominator);
 			if (ob->cumulative == ISMS_CUM_RATIO && me->has_value)

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Writes the bad-input cases: each is valid.xml with exactly one defect.
+Run once after changing valid.xml; then `sh tests/bad/suite --update` records the
+messages, which are reviewed like code (git diff)."""
+import os
+here = os.path.dirname(os.path.abspath(__file__))
+base = open(os.path.join(here, "valid.xml"), encoding="utf-8").read()
+
+def sub(old, new, count=1):
+    assert old in base, old
+    return base.replace(old, new, count)
+
+cases = {
+ "malformed": sub("<sector>local-government</sector>", "<sector>local-government</sectr>"),
+ "wrong-namespace": sub('xmlns="urn:ismspack:isms:1.0"', 'xmlns="urn:ismspack:isms:0.9"'),
+ "missing-element": sub("  <scope><zh>本所資訊機房及公文系統</zh></scope>\n", ""),
+ "bad-enum": sub('kind="agency"', 'kind="ministry"'),
+ "bad-date": sub('issued="2025-02-03"', 'issued="2025-02-30"'),
+ "bad-date-format": sub('issued="2025-02-03"', 'issued="2025/02/03"'),
+ "duplicate-id": sub('<person id="p-chen"', '<person id="p-lin"'),
+ "dangling-person": sub('ownerUnit="u-admin" owner="p-chen"', 'ownerUnit="u-admin" owner="p-huang"'),
+ "dangling-unit": sub('<person id="p-chen" unit="u-admin">', '<person id="p-chen" unit="u-it">'),
+ "zero-denominator": sub('numerator="20" denominator="40"', 'numerator="0" denominator="0"'),
+ "period-outside-year": sub('period="2025Q1"', 'period="2024Q4"'),
+ "period-bad-format": sub('period="2025Q1"', 'period="2025Q5"'),
+ "period-wrong-frequency": sub('period="2025Q1"', 'period="2025-03"'),
+ "duplicate-period": sub('period="2025Q2"', 'period="2025Q1"'),
+ "value-and-ratio": sub('numerator="20" denominator="40"', 'numerator="20" denominator="40" value="50"'),
+ "ratio-given-value": sub('numerator="20" denominator="40"', 'value="50"'),
+ "numerator-without-denominator": sub('numerator="20" denominator="40"', 'numerator="20"'),
+ "negative-numerator": sub('numerator="20"', 'numerator="-20"'),
+ "percent-out-of-range": sub('target="95"', 'target="120"'),
+ "measured-before-period": sub('reporter="p-chen" date="2025-07-07"', 'reporter="p-chen" date="2025-03-30"'),
+ "missing-attribute": sub(' target="95"', ''),
+ "attend-and-absent": sub('<absentee person="p-chen">', '<absentee person="p-lin">'),
+ "chair-absent": sub('      <attendee person="p-wang"/>\n', ''),
+ "due-before-meeting": sub('due="2025-08-31"', 'due="2025-05-01"'),
+ "bad-time": sub('time="14:00"', 'time="25:00"'),
+ "no-vice-chair": sub('      <role kind="viceChair" person="p-lin"/>\n', ''),
+ "role-wrong-body": sub('<role kind="viceChair" person="p-lin"/>', '<role kind="viceChair" person="p-lin"/>\n      <role kind="officer" person="p-chen"/>'),
+ "second-committee": sub('<body id="exec" kind="execution"', '<body id="exec" kind="committee"'),
+ "unit-cycle": sub('<unit id="u-office">', '<unit id="u-office" parent="u-admin">'),
+ "version-mismatch": sub('version="1.1" issued', 'version="1.2" issued'),
+ "revision-out-of-order": sub('date="2024-01-10"', 'date="2025-03-10"'),
+ "bad-document-number": sub('number="DEMO-01-001"', 'number="demo 01"'),
+ "followup-same-review": sub('      <inputs>', '      <followUp action="a1" status="open"><zh>進行中</zh></followUp>\n      <inputs>'),
+ "unknown-element": sub('<sector>local-government</sector>', '<sector>local-government</sector>\n  <website>https://example.invalid</website>'),
+ "empty-text": sub('<zh>同仁資安教育訓練完成率</zh>', '<zh>   </zh>'),
+ "xxe": base.replace('<?xml version="1.0" encoding="UTF-8"?>',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE organisation [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>', 1)
+        .replace('<zh>本所資訊機房及公文系統</zh>', '<zh>&secret;</zh>'),
+ "entity-bomb": base.replace('<?xml version="1.0" encoding="UTF-8"?>',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE organisation [\n <!ENTITY a "aaaaaaaaaa">\n'
+        + "".join(' <!ENTITY %s "%s">\n' % (chr(98+i), ("&%s;" % chr(97+i)) * 10) for i in range(9))
+        + ']>', 1).replace('<zh>本所資訊機房及公文系統</zh>', '<zh>&j;</zh>'),
+ "xinclude-text": sub('<people>', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>\n  <people>'),
+}
+for name, text in cases.items():
+    assert text != base, name
+    with open(os.path.join(here, name + ".xml"), "w", encoding="utf-8") as f:
+        f.write(text)
+# Byte-level cases.
+with open(os.path.join(here, "empty.xml"), "wb") as f:
+    pass
+with open(os.path.join(here, "invalid-utf8.xml"), "wb") as f:
+    f.write(base.replace("範例鄉公所</zh><en>", "範例\xff鄉公所</zh><en>", 1).encode("utf-8", "surrogateescape").replace("\xff".encode("utf-8"), b"\xff"))
+with open(os.path.join(here, "big5-encoded.xml"), "wb") as f:
+    f.write(base.replace('encoding="UTF-8"', 'encoding="Big5"', 1).encode("big5", "replace"))
+# An include reaching outside its folder, and the file it would leak.
+os.makedirs(os.path.join(here, "xinclude-outside"), exist_ok=True)
+people_start = base.index("  <people>")
+people_end = base.index("</people>") + len("</people>")
+with open(os.path.join(here, "xinclude-outside", "organisation.xml"), "w", encoding="utf-8") as f:
+    f.write(base[:people_start] + '  <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="../outside-secret.xml"/>' + base[people_end:])
+with open(os.path.join(here, "outside-secret.inc"), "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<!-- not a case: the file a hostile include tries to read -->\n'
+            '<people xmlns="urn:ismspack:isms:1.0"><person id="p-x" unit="u-admin"><name><zh>SECRET-MARKER-7F3A</zh></name>'
+            '<jobTitle><zh>x</zh></jobTitle></person></people>\n')
