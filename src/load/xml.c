@@ -486,6 +486,12 @@ on_error(void *ctx, xmlErrorPtr err)
 		    (strstr(msg, "Not all fields of key identity-constraint") && x->errors))
 			return;
 		attr = explain_constraint(x, msg, sizeof msg, &node);
+		if (strstr(msg, "No matching global declaration available for the validation root")) {
+			char found[300] = "?";
+			sscanf(msg, "Element '%299[^']'", found);
+			snprintf(msg, sizeof msg, "the root element is '%s'; it must be <organisation "
+			         "xmlns=\"urn:ismspack:isms:1.0\">", found);
+		}
 		if (!attr) {
 			/* "Element 'x', attribute 'y': ..." → point at y */
 			const char *a = strstr(msg, "attribute '");

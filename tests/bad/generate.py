@@ -76,3 +76,11 @@ with open(os.path.join(here, "outside-secret.inc"), "w", encoding="utf-8") as f:
     f.write('<?xml version="1.0" encoding="UTF-8"?>\n<!-- not a case: the file a hostile include tries to read -->\n'
             '<people xmlns="urn:ismspack:isms:1.0"><person id="p-x" unit="u-admin"><name><zh>SECRET-MARKER-7F3A</zh></name>'
             '<jobTitle><zh>x</zh></jobTitle></person></people>\n')
+# A fault inside an included file is reported in that file, with its own line numbers.
+os.makedirs(os.path.join(here, "xinclude-fault"), exist_ok=True)
+with open(os.path.join(here, "xinclude-fault", "organisation.xml"), "w", encoding="utf-8") as f:
+    f.write(base[:people_start] + '  <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="people.xml"/>' + base[people_end:])
+with open(os.path.join(here, "xinclude-fault", "people.xml"), "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<people xmlns="urn:ismspack:isms:1.0">\n'
+            + base[people_start:people_end].split("\n", 1)[1].replace('<person id="p-chen" unit="u-admin">', '<person id="p-chen" unit="u-it">')
+            + "\n")
