@@ -1,0 +1,31 @@
+/* Unit tests for src/model: periods and enum names. */
+#include "harness.h"
+#include "model/model.h"
+
+int
+main(void)
+{
+	isms_period p;
+	char b[32];
+	CHECK(isms_period_parse("2025Q3", &p) == 0 && p.kind == 'Q' && p.index == 3 && p.year == 2025);
+	CHECK(isms_period_parse("2025-11", &p) == 0 && p.kind == 'M' && p.index == 11);
+	CHECK(isms_period_parse("2025Q0", &p) == -1);
+	CHECK(isms_period_parse("2025Q5", &p) == -1);
+	CHECK(isms_period_parse("2025-13", &p) == -1);
+	CHECK(isms_period_parse("2025Q1x", &p) == -1);
+	CHECK(isms_period_parse("25Q1", &p) == -1);
+	CHECK_STR(isms_period_format((isms_period){2025, 'M', 3}, b, sizeof b), "2025-03");
+	CHECK_STR(isms_period_format((isms_period){2025, 'Q', 4}, b, sizeof b), "2025Q4");
+	isms_date e = isms_period_end((isms_period){2024, 'M', 2});
+	CHECK(e.y == 2024 && e.m == 2 && e.d == 29);
+	e = isms_period_end((isms_period){2025, 'Q', 2});
+	CHECK(e.m == 6 && e.d == 30);
+	isms_date s = isms_period_start((isms_period){2025, 'Q', 3});
+	CHECK(s.m == 7 && s.d == 1);
+	CHECK(isms_period_cmp((isms_period){2025, 'Q', 1}, (isms_period){2025, 'Q', 2}) < 0);
+	CHECK(isms_period_cmp((isms_period){2024, 'Q', 4}, (isms_period){2025, 'M', 1}) < 0);
+	CHECK_INT(isms_enum_lookup(isms_comparator_names, "le"), ISMS_CMP_LE);
+	CHECK_INT(isms_enum_lookup(isms_comparator_names, "<="), -1);
+	CHECK_STR(isms_doc_kind_name(ISMS_DOC_REVIEW_FORM), "review-form");
+	HARNESS_END();
+}
