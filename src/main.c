@@ -5,12 +5,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/fs.h"
+#include "calc/calc.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "xlsx/xlsx.h"
 
 static const char usage_text[] =
 	"usage: ismspack validate FILE...\n"
@@ -58,6 +61,22 @@ struct build_opts {
 	int quiet;
 };
 
+/* The date stamped into documents: SOURCE_DATE_EPOCH when set, else noon (UTC) of
+ * the report period's last day, so that the same input gives the same bytes. */
+static time_t
+build_time(isms_period period)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (!*end && v >= 0)
+			return (time_t)v;
+		isms_warn(NULL, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; ignored", e);
+	}
+	return (time_t)(isms_date_days(isms_period_end(period)) * 86400 + 43200);
+}
+
 static int
 write_pack(const isms_org *org, const struct build_opts *o, isms_period period)
 {
@@ -77,6 +96,15 @@ write_pack(const isms_org *org, const struct build_opts *o, isms_period period)
 		rc = ISMS_EXIT_CANTCREAT;
 	}
 	isms_buf_free(&dump);
+
+	isms_results *res = isms_calc(org, period);
+	for (size_t i = 0; i < res->nwarnings; i++)
+		isms_warn(&res->warning_objectives[i]->loc, "%s", res->warnings[i]);
+	snprintf(path, sizeof path, "%s/objectives.xlsx", tmp);
+	if (rc == 0 && isms_xlsx_objectives(org, res, o->lang, build_time(period), path) < 0)
+		rc = ISMS_EXIT_CANTCREAT;
+	isms_results_free(res);
+
 	if (rc == 0 && isms_fs_publish_dir(tmp, o->out) < 0) {
 		isms_diag(ISMS_ERROR, NULL, "cannot publish %s: %s", o->out, strerror(errno));
 		rc = ISMS_EXIT_CANTCREAT;

@@ -135,6 +135,10 @@ isms_fs_temp_beside(const char *target)
 	}
 	if (!mkdtemp(tmpl))
 		return NULL;
+	/* mkdtemp makes 0700; a published pack is readable like any folder (umask applies) */
+	mode_t mask = umask(0);
+	umask(mask);
+	chmod(tmpl, 0777 & ~mask);
 	return isms_xstrdup(tmpl);
 }
 

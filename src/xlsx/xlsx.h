@@ -1,0 +1,18 @@
+/* XLSX registers (xlsx layer): one function per workbook kind, libxlsxwriter inside.
+ * Files are written to the given path (inside the pack's temporary folder). */
+#ifndef ISMS_XLSX_H
+#define ISMS_XLSX_H
+
+#include <time.h>
+
+#include "calc/calc.h"
+#include "model/model.h"
+
+/* The objectives workbook: targets, measurements (every period: actual and
+ * cumulative), KPI status, and a trend chart per objective.  lang: zh, en or bi.
+ * created: the document-property date (fixed, so two runs give the same bytes).
+ * Returns 0, or -1 after reporting the problem. */
+int isms_xlsx_objectives(const isms_org *org, const isms_results *res, const char *lang,
+                         time_t created, const char *path);
+
+#endif
