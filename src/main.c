@@ -104,6 +104,10 @@ write_pack(const isms_org *org, const struct build_opts *o, isms_period period)
 	if (rc == 0 && isms_xlsx_objectives(org, res, o->lang, build_time(period), path) < 0)
 		rc = ISMS_EXIT_CANTCREAT;
 	isms_results_free(res);
+	snprintf(path, sizeof path, "%s/registers.xlsx", tmp);
+	if (rc == 0 && isms_xlsx_registers(org, isms_period_end(period), o->lang,
+	                                   build_time(period), path) < 0)
+		rc = ISMS_EXIT_CANTCREAT;
 
 	if (rc == 0 && isms_fs_publish_dir(tmp, o->out) < 0) {
 		isms_diag(ISMS_ERROR, NULL, "cannot publish %s: %s", o->out, strerror(errno));

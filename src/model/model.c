@@ -157,3 +157,37 @@ isms_period_end(isms_period p)
 		d--;
 	return (isms_date){p.year, m, d};
 }
+
+isms_text
+isms_role_title(const isms_body *body, const isms_role *role)
+{
+	if (role->title.zh)
+		return role->title;
+	static const isms_text titles[3][6] = {
+		[ISMS_BODY_COMMITTEE] = {
+			[ISMS_ROLE_CHAIR] = {"資安長", "Chief Information Security Officer"},
+			[ISMS_ROLE_VICE_CHAIR] = {"資安主管", "Information Security Manager"},
+			[ISMS_ROLE_SECRETARY] = {"執行秘書", "Executive Secretary"},
+			[ISMS_ROLE_MEMBER] = {"委員", "Committee member"},
+			[ISMS_ROLE_LEADER] = {"召集人", "Convener"},
+			[ISMS_ROLE_OFFICER] = {"承辦人", "Officer"},
+		},
+		[ISMS_BODY_EXECUTION] = {
+			[ISMS_ROLE_LEADER] = {"執行小組組長", "Execution team leader"},
+			[ISMS_ROLE_OFFICER] = {"ISMS 承辦人", "ISMS officer"},
+			[ISMS_ROLE_MEMBER] = {"執行小組組員", "Execution team member"},
+			[ISMS_ROLE_CHAIR] = {"組長", "Leader"},
+			[ISMS_ROLE_VICE_CHAIR] = {"副組長", "Deputy leader"},
+			[ISMS_ROLE_SECRETARY] = {"秘書", "Secretary"},
+		},
+		[ISMS_BODY_AUDIT] = {
+			[ISMS_ROLE_LEADER] = {"稽核小組組長", "Audit team leader"},
+			[ISMS_ROLE_MEMBER] = {"稽核小組組員", "Audit team member"},
+			[ISMS_ROLE_OFFICER] = {"稽核承辦人", "Audit officer"},
+			[ISMS_ROLE_CHAIR] = {"組長", "Leader"},
+			[ISMS_ROLE_VICE_CHAIR] = {"副組長", "Deputy leader"},
+			[ISMS_ROLE_SECRETARY] = {"秘書", "Secretary"},
+		},
+	};
+	return titles[body->kind][role->kind];
+}

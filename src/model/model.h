@@ -282,6 +282,10 @@ isms_document *isms_org_document_of_kind(const isms_org *org, enum isms_doc_kind
 /* The first role of that kind in a body, or NULL. */
 isms_role *isms_body_role(const isms_body *body, enum isms_role_kind kind);
 
+/* The role's title from the data, or the customary one for its body and kind
+ * (資安長, ISMS 承辦人, 稽核小組組長 ...). */
+isms_text isms_role_title(const isms_body *body, const isms_role *role);
+
 /* Parse "2025Q1" / "2025-03"; 0 ok, -1 malformed. */
 int isms_period_parse(const char *s, isms_period *out);
 /* "2025Q1" / "2025-03" into buf (>= 16 bytes). */

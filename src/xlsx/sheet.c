@@ -99,11 +99,17 @@ sheet_begin(sheet *s, lxw_workbook *wb, const sheet_formats *f, const char *lang
 void
 sheet_str(sheet *s, int col, const char *v)
 {
+	sheet_str_fmt(s, col, v, NULL);
+}
+
+void
+sheet_str_fmt(sheet *s, int col, const char *v, lxw_format *fmt)
+{
 	if (!v || col >= s->ncols)
 		return;
 	int multiline = strchr(v, '\n') != NULL || sheet_text_width(v) > 60;
 	worksheet_write_string(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, v,
-	                       multiline ? s->wrap : s->text);
+	                       fmt ? fmt : multiline ? s->wrap : s->text);
 	double w = sheet_text_width(v) + 2;
 	if (w > s->width[col])
 		s->width[col] = w;

@@ -35,6 +35,8 @@ const char *sheet_label(const char *lang, const char *zh, const char *en, char *
 const char *sheet_text(const char *lang, isms_text t, char *buf, size_t size);
 void sheet_str(sheet *s, int col, const char *v);
 void sheet_num(sheet *s, int col, double v, lxw_format *fmt);
+/* Like sheet_str with an explicit cell format (fmt NULL: the default). */
+void sheet_str_fmt(sheet *s, int col, const char *v, lxw_format *fmt);
 /* Freeze the header row, add a filter and set the column widths. */
 void sheet_end(sheet *s);
 /* Display width of UTF-8 text: East Asian wide characters count 2. */

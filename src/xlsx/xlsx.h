@@ -15,4 +15,10 @@
 int isms_xlsx_objectives(const isms_org *org, const isms_results *res, const char *lang,
                          time_t created, const char *path);
 
+/* The registers workbook: actions of every review (state as of as_of, overdue ones
+ * highlighted), documents (文件清單), records (紀錄保存), roles and a RACI table
+ * (職責分派), and the Statement of Applicability.  Returns 0, or -1 after reporting. */
+int isms_xlsx_registers(const isms_org *org, isms_date as_of, const char *lang,
+                        time_t created, const char *path);
+
 #endif
