@@ -61,6 +61,26 @@ isms_buf_put_xml(isms_buf *b, const char *s)
 }
 
 void
+isms_buf_put_json(isms_buf *b, const char *s)
+{
+	isms_buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			isms_buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			isms_buf_puts(b, "\\n");
+		else if (c == '\t')
+			isms_buf_puts(b, "\\t");
+		else if (c < 0x20)
+			isms_buf_printf(b, "\\u%04x", c);
+		else
+			isms_buf_putc(b, (char)c);
+	}
+	isms_buf_putc(b, '"');
+}
+
+void
 isms_buf_clear(isms_buf *b)
 {
 	b->len = 0;

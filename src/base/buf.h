@@ -15,6 +15,8 @@ void isms_buf_putc(isms_buf *b, char c);
 void isms_buf_printf(isms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append s with XML special characters escaped (&<>"'). */
 void isms_buf_put_xml(isms_buf *b, const char *s);
+/* Append s as a JSON string literal, quotes included. */
+void isms_buf_put_json(isms_buf *b, const char *s);
 void isms_buf_clear(isms_buf *b);
 /* Releases the storage; accepts a zeroed or NULL buffer. */
 void isms_buf_free(isms_buf *b);

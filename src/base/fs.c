@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -239,4 +240,61 @@ isms_fs_read_file(const char *path, size_t *len, size_t limit)
 	if (len)
 		*len = n;
 	return p;
+}
+
+int
+isms_fs_lock(const char *path, int wait)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0) {
+		if (errno == EINTR)
+			continue;
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+void
+isms_fs_remove_stale_temps(const char *target)
+{
+	char dir[PATH_MAX], t[PATH_MAX], prefix[PATH_MAX];
+	const char *base;
+	snprintf(t, sizeof t, "%s", target);
+	size_t n = strlen(t);
+	while (n > 1 && t[n - 1] == '/')
+		t[--n] = '\0';
+	split(t, dir, sizeof dir, &base);
+	snprintf(prefix, sizeof prefix, ".%s.tmp-", base);
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		char sub[PATH_MAX + 256];
+		snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
+		isms_fs_remove_tree(sub);
+	}
+	closedir(d);
+}
+
+int
+isms_fs_copy(const char *from, const char *to)
+{
+	size_t len;
+	char *data = isms_fs_read_file(from, &len, (size_t)1 << 31);
+	if (!data)
+		return -1;
+	int fd = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int rc = fd < 0 ? -1 : write_all(fd, data, len);
+	if (fd >= 0 && close(fd) < 0)
+		rc = -1;
+	free(data);
+	return rc;
 }

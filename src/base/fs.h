@@ -18,6 +18,16 @@ char *isms_fs_temp_beside(const char *target);
  * an existing target (renameat2 RENAME_EXCHANGE) and remove the old one, or rename it
  * into place when target does not exist. 0 ok, -1 (errno set; target untouched). */
 int isms_fs_publish_dir(const char *tmpdir, const char *target);
+/* Take an exclusive lock on the file path (created if needed): returns an fd to
+ * close to release it, or -1 (errno EWOULDBLOCK when another process holds it and
+ * wait is 0). */
+int isms_fs_lock(const char *path, int wait);
+/* Remove folders "DIR/.NAME.tmp-*" left beside target by runs that were killed.
+ * Call with target's lock held. */
+void isms_fs_remove_stale_temps(const char *target);
+/* Copy a regular file; 0 ok, -1 (errno set). */
+int isms_fs_copy(const char *from, const char *to);
+
 /* Read a whole file (NUL-terminated); NULL on error (errno set). Caller frees. */
 char *isms_fs_read_file(const char *path, size_t *len, size_t limit);
 

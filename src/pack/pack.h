@@ -1,0 +1,47 @@
+/* The pack (last stage of the flow): manifest of digests, detached CMS signature,
+ * offline verification.  OpenSSL types stay in src/pack/. */
+#ifndef ISMS_PACK_H
+#define ISMS_PACK_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "model/model.h"
+
+/* SHA-256 of data as 64 lowercase hex digits into hex (>= 65 bytes). */
+void isms_sha256_hex(const void *data, size_t len, char *hex);
+/* SHA-256 of a file; 0 ok, -1 (errno set). */
+int isms_sha256_file(const char *path, char *hex, size_t *size);
+
+/* Write manifest.json (organisation, period, generator, digests of the input files,
+ * every file with size and SHA-256) and MANIFEST.sha256 (sha256sum -c format, every
+ * file including manifest.json) into dir.  0 ok, -1 after reporting. */
+int isms_pack_manifest(const char *dir, const isms_org *org, const char *period);
+
+typedef struct isms_signer isms_signer;
+
+typedef struct isms_sign_opts {
+	const char *key;       /* PEM private key, or a PKCS#12 file (with cert NULL) */
+	const char *cert;      /* PEM certificate */
+	const char *chain;     /* PEM intermediate certificates, optional */
+	const char *pass_file; /* passphrase for the key or PKCS#12 file, optional */
+	const char *pass_env;  /* name of an environment variable holding it, optional */
+} isms_sign_opts;
+
+/* Load the signing key and certificates.  A key file readable by group or others is
+ * refused.  0 ok, -1 after reporting. */
+int isms_signer_load(isms_signer **out, const isms_sign_opts *o);
+void isms_signer_free(isms_signer *s);
+/* Sign dir/MANIFEST.sha256 with a detached DER CMS signature (SHA-256) into
+ * dir/MANIFEST.sha256.p7s; signing_time is stamped into the signature so the same
+ * input and key give the same bytes (RSA keys).  0 ok, -1 after reporting. */
+int isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_time);
+
+/* One verification finding: file may be "MANIFEST.sha256.p7s" etc. */
+typedef void (*isms_verify_report)(void *ctx, const char *file, int ok, const char *reason);
+/* Recompute every digest, check for missing and extra files, check the manifest's
+ * signature and chain against ca (PEM; NULL: signature must be absent or is
+ * reported unverified).  Returns the number of failures (0 = everything holds). */
+int isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, void *ctx);
+
+#endif
