@@ -31,7 +31,8 @@ static const char usage_text[] =
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
-	"  --period P         2025Q4 (a quarter) or 2025-05 (a month)\n"
+	"  --period P         2025Q4 (a quarter), 2025-05 (a month), or prev-quarter /\n"
+	"                     prev-month (the one that ended last, by today's date)\n"
 	"  --out DIR          the pack folder; with several organisations, the folder\n"
 	"                     that receives one pack per organisation: DIR/<id>-<period>\n"
 	"  --lang zh|en|bi    document language (default zh)\n"
@@ -382,6 +383,21 @@ cmd_build(int argc, char **argv)
 	if (strcmp(o.lang, "zh") && strcmp(o.lang, "en") && strcmp(o.lang, "bi")) {
 		isms_diag(ISMS_ERROR, NULL, "--lang must be zh, en or bi, not \"%s\"", o.lang);
 		return ISMS_EXIT_USAGE;
+	}
+	/* For cron: the quarter or month that ended last, by today's date. */
+	static char relative[48];
+	if (!strcmp(o.period_text, "prev-quarter") || !strcmp(o.period_text, "prev-month")) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		int y = tm.tm_year + 1900, m = tm.tm_mon + 1;
+		if (o.period_text[5] == 'q') {
+			int q = (m - 1) / 3;
+			snprintf(relative, sizeof relative, "%04dQ%d", q ? y : y - 1, q ? q : 4);
+		} else {
+			snprintf(relative, sizeof relative, "%04d-%02d", m > 1 ? y : y - 1, m > 1 ? m - 1 : 12);
+		}
+		o.period_text = relative;
 	}
 	if (isms_period_parse(o.period_text, &o.period) < 0) {
 		isms_diag(ISMS_ERROR, NULL, "--period \"%s\" is neither a quarter (2025Q4) nor a "
