@@ -28,7 +28,7 @@ DATADIR ?= $(PREFIX)/share/ismspack
 
 B        := build
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/xsd_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/xsd_data.o $(B)/gen/template_xsd_data.o
 BIN      := $(B)/ismspack
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -64,14 +64,20 @@ $(B)/%.o: %.c $(B)/.deps-ok
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-# The schema is compiled into the program, so validation never depends on the cwd.
-$(B)/gen/xsd_data.c: xsd/ismspack.xsd
+# The schemas are compiled into the program, so validation never depends on the cwd.
+# embed(symbol): a C array named symbol holding the prerequisite's bytes.
+define embed
 	@mkdir -p $(dir $@)
-	$(Q){ echo '/* generated from xsd/ismspack.xsd */'; \
-	  echo 'extern const unsigned char isms_xsd_data[]; extern const unsigned int isms_xsd_size;'; \
-	  echo 'const unsigned char isms_xsd_data[] = {'; \
+	$(Q){ echo '/* generated from $< */'; \
+	  echo 'extern const unsigned char $(1)_data[]; extern const unsigned int $(1)_size;'; \
+	  echo 'const unsigned char $(1)_data[] = {'; \
 	  od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '0};'; echo "const unsigned int isms_xsd_size = $$(wc -c < $<);"; } > $@
+	  echo '0};'; echo "const unsigned int $(1)_size = $$(wc -c < $<);"; } > $@
+endef
+$(B)/gen/xsd_data.c: xsd/ismspack.xsd
+	$(call embed,isms_xsd)
+$(B)/gen/template_xsd_data.c: xsd/template.xsd
+	$(call embed,isms_template_xsd)
 
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -792,6 +792,30 @@ build_soa(ctx *c, xmlNode *soa)
 	}
 }
 
+static void
+build_custom(ctx *c, xmlNode *cl)
+{
+	isms_org *o = c->org;
+	if (!cl)
+		return;
+	o->clauses = isms_arena_alloc(c->a, (count(cl, "clause") + 1) * sizeof *o->clauses);
+	EACH_CHILD(n, cl) {
+		isms_custom_clause *k = &o->clauses[o->nclauses++];
+		k->document = enum_attr(c, n, "document", isms_doc_kind_names, 0);
+		k->replace = attr(c, n, "replace");
+		k->after = attr(c, n, "after");
+		k->heading = text(c, child(n, "heading"));
+		k->loc = loc(c, n);
+		k->paras.v = isms_arena_alloc(c->a, (count(n, "p") + 1) * sizeof *k->paras.v);
+		EACH_CHILD(p, n)
+			if (is(p, "p"))
+				k->paras.v[k->paras.n++] = text(c, p);
+		if (!k->replace == !k->after)
+			fault(c, n, NULL, "a custom clause needs exactly one of replace=\"...\" or "
+			      "after=\"...\" (the id of a template clause)");
+	}
+}
+
 static isms_org *
 build(ctx *c, xmlNode *root)
 {
@@ -827,6 +851,7 @@ build(ctx *c, xmlNode *root)
 	build_objectives(c, child(root, "objectives"));
 	build_reviews(c, child(root, "reviews"));
 	build_soa(c, child(root, "soa"));
+	build_custom(c, child(root, "customClauses"));
 	return o;
 }
 
@@ -835,7 +860,7 @@ isms_load(const char *path, isms_org **out)
 {
 	*out = NULL;
 	isms_xml *x = NULL;
-	int rc = isms_xml_open(&x, path);
+	int rc = isms_xml_open(&x, path, ISMS_SCHEMA_ORGANISATION);
 	if (rc == 0) {
 		ctx c = {x, NULL, NULL, 0};
 		isms_org *o = build(&c, isms_xml_root(x));

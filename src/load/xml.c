@@ -39,6 +39,7 @@ struct isms_xml {
 	char *refused;           /* why the last file access was refused */
 	int errors;
 	int stopped_dtd;         /* DOCTYPE seen: parsing was stopped */
+	enum isms_schema which;  /* the schema the document must match */
 	char **reported;         /* identity-constraint faults already located */
 	const xmlNode **map_key; /* element → index of its source file (open addressing) */
 	int *map_val;
@@ -324,10 +325,15 @@ static void
 tidy_message(const char *in, char *out, size_t size)
 {
 	static const char ns[] = "{urn:ismspack:isms:1.0}";
+	static const char tns[] = "{urn:ismspack:template:1.0}";
 	size_t o = 0;
 	for (const char *p = in; *p && o + 1 < size;) {
 		if (!strncmp(p, ns, sizeof ns - 1)) {
 			p += sizeof ns - 1;
+			continue;
+		}
+		if (!strncmp(p, tns, sizeof tns - 1)) {
+			p += sizeof tns - 1;
 			continue;
 		}
 		out[o++] = *p++;
@@ -489,8 +495,10 @@ on_error(void *ctx, xmlErrorPtr err)
 		if (strstr(msg, "No matching global declaration available for the validation root")) {
 			char found[300] = "?";
 			sscanf(msg, "Element '%299[^']'", found);
-			snprintf(msg, sizeof msg, "the root element is '%s'; it must be <organisation "
-			         "xmlns=\"urn:ismspack:isms:1.0\">", found);
+			snprintf(msg, sizeof msg, "the root element is '%s'; it must be %s", found,
+			         x->which == ISMS_SCHEMA_TEMPLATE
+			         ? "<template xmlns=\"urn:ismspack:template:1.0\">"
+			         : "<organisation xmlns=\"urn:ismspack:isms:1.0\">");
 		}
 		if (!attr) {
 			/* "Element 'x', attribute 'y': ..." → point at y */
@@ -659,10 +667,11 @@ refuse_entities(isms_xml *x, xmlNode *n)
 /* ---------- the public entry ---------- */
 
 int
-isms_xml_open(isms_xml **out, const char *path)
+isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 {
 	init_once();
 	isms_xml *x = isms_xcalloc(1, sizeof *x);
+	x->which = which;
 	*out = x;
 
 	struct stat st;
@@ -747,11 +756,14 @@ isms_xml_open(isms_xml **out, const char *path)
 		goto done;
 	}
 
-	static xmlSchemaPtr schema;
+	static xmlSchemaPtr schemas[2];
+	xmlSchemaPtr schema = schemas[which];
 	if (!schema) {
-		xmlSchemaParserCtxtPtr pc =
-			xmlSchemaNewMemParserCtxt((const char *)isms_xsd_data, (int)isms_xsd_size);
-		schema = xmlSchemaParse(pc);
+		xmlSchemaParserCtxtPtr pc = which == ISMS_SCHEMA_TEMPLATE
+			? xmlSchemaNewMemParserCtxt((const char *)isms_template_xsd_data,
+			                            (int)isms_template_xsd_size)
+			: xmlSchemaNewMemParserCtxt((const char *)isms_xsd_data, (int)isms_xsd_size);
+		schema = schemas[which] = xmlSchemaParse(pc);
 		xmlSchemaFreeParserCtxt(pc);
 		if (!schema) {
 			isms_diag(ISMS_FATAL, NULL, "the built-in schema does not compile");
@@ -766,7 +778,8 @@ isms_xml_open(isms_xml **out, const char *path)
 	if (v != 0 || x->errors) {
 		if (!x->errors) {
 			isms_loc loc = isms_xml_loc(x, root, NULL);
-			isms_diag(ISMS_ERROR, &loc, "document does not match the ismspack schema");
+			isms_diag(ISMS_ERROR, &loc, "document does not match the %s schema",
+			          which == ISMS_SCHEMA_TEMPLATE ? "template" : "ismspack");
 		}
 		rc = ISMS_EXIT_DATAERR;
 	}

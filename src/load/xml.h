@@ -14,11 +14,14 @@ typedef struct isms_xml isms_xml;
 /* Largest input file accepted, in bytes. */
 #define ISMS_XML_MAX_FILE (16u * 1024 * 1024)
 
+/* Which built-in schema a document is validated against. */
+enum isms_schema { ISMS_SCHEMA_ORGANISATION, ISMS_SCHEMA_TEMPLATE };
+
 /* Read path, process XInclude, validate against the built-in schema.  Every problem
  * is reported through isms_diag.  Returns 0 when the document is valid, else an
  * ISMS_EXIT_* status (DATAERR or NOINPUT).  *out is set whenever parsing got far
  * enough to hold a tree (free it with isms_xml_free). */
-int isms_xml_open(isms_xml **out, const char *path);
+int isms_xml_open(isms_xml **out, const char *path, enum isms_schema schema);
 xmlNode *isms_xml_root(isms_xml *x);
 /* Where node (or its attribute attr, when not NULL) is: file, line, column. */
 isms_loc isms_xml_loc(isms_xml *x, const xmlNode *node, const char *attr);
@@ -29,5 +32,7 @@ void isms_xml_free(isms_xml *x);
 /* The built-in schema (xsd/ismspack.xsd compiled into the program). */
 extern const unsigned char isms_xsd_data[];
 extern const unsigned int isms_xsd_size;
+extern const unsigned char isms_template_xsd_data[];
+extern const unsigned int isms_template_xsd_size;
 
 #endif

@@ -215,4 +215,11 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 		text(o, 2, "title", c->title);
 		text(o, 2, "justification", c->justification);
 	}
+	for (size_t i = 0; i < org->nclauses; i++) {
+		const isms_custom_clause *k = &org->clauses[i];
+		isms_buf_printf(o, "customClause document=%s %s=%s\n", isms_doc_kind_name(k->document),
+		                k->replace ? "replace" : "after", k->replace ? k->replace : k->after);
+		text(o, 2, "heading", k->heading);
+		list(o, 2, "p", k->paras);
+	}
 }

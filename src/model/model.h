@@ -238,6 +238,16 @@ typedef struct isms_control {
 	isms_loc loc;
 } isms_control;
 
+/* An organisation's own clause in a templated document. */
+typedef struct isms_custom_clause {
+	enum isms_doc_kind document;
+	const char *replace;      /* template clause id to replace, or NULL */
+	const char *after;        /* template clause id to follow, or NULL */
+	isms_text heading;        /* zh NULL when absent */
+	isms_text_list paras;
+	isms_loc loc;
+} isms_custom_clause;
+
 typedef struct isms_settings {
 	int corrective_after_misses; /* default 2 */
 	int internal_audits_per_year;
@@ -269,6 +279,7 @@ typedef struct isms_org {
 	isms_review *reviews;       size_t nreviews; /* sorted by date */
 	const char *soa_catalogue;  /* NULL when there is no SoA */
 	isms_control *controls;     size_t ncontrols;
+	isms_custom_clause *clauses; size_t nclauses;
 } isms_org;
 
 /* Releases the organisation and everything it owns; accepts NULL. */
