@@ -33,7 +33,7 @@ BIN      := $(B)/ismspack
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo test check unit golden-update bench asan install uninstall clean help
+.PHONY: all deps demo test check unit golden-update bench asan fuzz install uninstall clean help
 all: $(BIN)
 
 help:
@@ -114,7 +114,8 @@ golden-update: $(BIN)
 	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/golden/update
 
 bench: $(BIN)
-	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/run
+	$(Q)if [ -f tests/bench/run ]; then ISMSPACK=$(abspath $(BIN)) sh tests/bench/run; fi
+	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/batch
 
 asan:
 	$(Q)$(MAKE) B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
@@ -131,4 +132,13 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-fuzz out
+
+# A libFuzzer run over the loader (clang): make fuzz FUZZ_SECONDS=60
+FUZZ_SECONDS ?= 30
+fuzz:
+	$(Q)$(MAKE) B=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libisms.a
+	$(Q)clang -O1 -g -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) tests/fuzz/load_fuzz.c \
+	  build-fuzz/libisms.a $(PKG_LIBS) -o build-fuzz/load_fuzz
+	$(Q)mkdir -p build-fuzz/corpus && cp tests/bad/*.xml build-fuzz/corpus/
+	$(Q)build-fuzz/load_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus
