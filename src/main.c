@@ -27,7 +27,8 @@
 static const char usage_text[] =
 	"usage: ismspack validate FILE...\n"
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
-	"       ismspack verify DIR [--ca FILE]\n"
+	"       ismspack verify DIR|FILE.pdf [--ca FILE]\n"
+	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
@@ -237,6 +238,15 @@ build_one(const char *input, const struct build_opts *o, const char *target,
 		}
 		if (outputs[i].make(&j, path) < 0)
 			rc = ISMS_EXIT_CANTCREAT;
+	}
+	/* Every PDF carries its own signature, added before the manifest digests it. */
+	for (size_t i = 0; i < NOUTPUTS && rc == 0 && signer; i++) {
+		size_t l = strlen(outputs[i].file);
+		if (l < 4 || strcmp(outputs[i].file + l - 4, ".pdf"))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", tmp, outputs[i].file);
+		if (selected(o->only, outputs[i].kind) && isms_pack_sign_pdf(signer, path, j.when) < 0)
+			rc = ISMS_EXIT_SOFTWARE;
 	}
 	if (rc == 0 && isms_pack_manifest(tmp, org, o->period_text) < 0)
 		rc = ISMS_EXIT_CANTCREAT;
@@ -525,6 +535,47 @@ cmd_build(int argc, char **argv)
 	return worst;
 }
 
+/* ---------- sign-pdf ---------- */
+
+static int
+cmd_sign_pdf(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"sign-key", required_argument, NULL, 'K'}, {"sign-cert", required_argument, NULL, 'C'},
+		{"sign-chain", required_argument, NULL, 'H'},
+		{"sign-pass-file", required_argument, NULL, 'P'},
+		{"sign-pass-env", required_argument, NULL, 'E'},
+		{NULL, 0, NULL, 0},
+	};
+	isms_sign_opts so = {0};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'K': so.key = optarg; break;
+		case 'C': so.cert = optarg; break;
+		case 'H': so.chain = optarg; break;
+		case 'P': so.pass_file = optarg; break;
+		case 'E': so.pass_env = optarg; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (optind >= argc || !so.key)
+		return usage(stderr, ISMS_EXIT_USAGE);
+	isms_signer *signer = NULL;
+	if (isms_signer_load(&signer, &so) < 0)
+		return ISMS_EXIT_USAGE;
+	/* Outside a build there is no period: SOURCE_DATE_EPOCH, else now. */
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	time_t when = e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
+	int rc = 0;
+	for (int i = optind; i < argc; i++)
+		if (isms_pack_sign_pdf(signer, argv[i], when) < 0)
+			rc = ISMS_EXIT_DATAERR;
+	isms_signer_free(signer);
+	return rc;
+}
+
 /* ---------- verify ---------- */
 
 struct verify_ctx {
@@ -561,8 +612,17 @@ cmd_verify(int argc, char **argv)
 	if (optind != argc - 1)
 		return usage(stderr, ISMS_EXIT_USAGE);
 	struct stat st;
-	if (stat(argv[optind], &st) < 0 || !S_ISDIR(st.st_mode)) {
-		isms_diag(ISMS_ERROR, NULL, "%s is not a pack folder", argv[optind]);
+	const char *arg = argv[optind];
+	size_t al = strlen(arg);
+	if (stat(arg, &st) == 0 && S_ISREG(st.st_mode) && al > 4 && !strcmp(arg + al - 4, ".pdf")) {
+		/* One PDF: its embedded signature only. */
+		char reason[300];
+		int bad = isms_pack_verify_pdf(arg, ca, reason, sizeof reason) < 0;
+		printf("%-6s %s: %s\n", bad ? "FAILED" : "OK", arg, reason);
+		return bad ? ISMS_EXIT_DATAERR : 0;
+	}
+	if (stat(arg, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		isms_diag(ISMS_ERROR, NULL, "%s is not a pack folder or a PDF", arg);
 		return ISMS_EXIT_NOINPUT;
 	}
 	int failures = isms_pack_verify(argv[optind], ca, print_finding, &v);
@@ -591,6 +651,8 @@ main(int argc, char **argv)
 		return cmd_build(argc - 1, argv + 1);
 	if (!strcmp(cmd, "verify"))
 		return cmd_verify(argc - 1, argv + 1);
+	if (!strcmp(cmd, "sign-pdf"))
+		return cmd_sign_pdf(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }

@@ -37,6 +37,13 @@ void isms_signer_free(isms_signer *s);
  * input and key give the same bytes (RSA keys).  0 ok, -1 after reporting. */
 int isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_time);
 
+/* Sign the PDF at path in place with an embedded PAdES-B-B signature (incremental
+ * update; /M and the CMS signing time are `when`).  0 ok, -1 after reporting. */
+int isms_pack_sign_pdf(const isms_signer *s, const char *path, time_t when);
+/* Check the PDF's embedded signature: covers the whole file, digest matches, and
+ * (with ca) the signer chains to ca.  0 ok, -1 with the reason in reason. */
+int isms_pack_verify_pdf(const char *path, const char *ca, char *reason, size_t size);
+
 /* One verification finding: file may be "MANIFEST.sha256.p7s" etc. */
 typedef void (*isms_verify_report)(void *ctx, const char *file, int ok, const char *reason);
 /* Recompute every digest, check for missing and extra files, check the manifest's

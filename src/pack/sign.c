@@ -1,6 +1,6 @@
 /* Signing the manifest (pack layer): key loading with permission checks, PEM or
  * PKCS#12, detached CMS (SHA-256) with a fixed signing time. */
-#include "pack.h"
+#include "signer.h"
 
 #include <errno.h>
 #include <openssl/cms.h>
@@ -16,12 +16,6 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "base/fs.h"
-
-struct isms_signer {
-	EVP_PKEY *key;
-	X509 *cert;
-	STACK_OF(X509) *chain;
-};
 
 static void
 ssl_error(const char *what, const char *file)

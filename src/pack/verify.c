@@ -134,6 +134,23 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 	}
 	if (d)
 		closedir(d);
+	/* A signed pack signs every PDF too: check each embedded signature. */
+	snprintf(path, sizeof path, "%s/MANIFEST.sha256.p7s", dir);
+	FILE *signed_pack = fopen(path, "rb");
+	if (signed_pack) {
+		fclose(signed_pack);
+		for (size_t i = 0; i < n; i++) {
+			size_t l = strlen(e[i].name);
+			if (l < 4 || strcmp(e[i].name + l - 4, ".pdf"))
+				continue;
+			char reason[300], label[300];
+			snprintf(path, sizeof path, "%s/%s", dir, e[i].name);
+			snprintf(label, sizeof label, "%s (embedded signature)", e[i].name);
+			int bad = isms_pack_verify_pdf(path, ca, reason, sizeof reason) < 0;
+			report(ctx, label, !bad, reason);
+			failures += bad;
+		}
+	}
 	failures += verify_signature(dir, ca, orig, len, report, ctx);
 	free(orig);
 	free(e);
