@@ -298,3 +298,45 @@ isms_fs_copy(const char *from, const char *to)
 	free(data);
 	return rc;
 }
+
+static char *
+try_path(const char *dir, const char *rel)
+{
+	char p[PATH_MAX];
+	if (snprintf(p, sizeof p, "%s/%s", dir, rel) >= (int)sizeof p)
+		return NULL;
+	return access(p, R_OK) == 0 ? isms_xstrdup(p) : NULL;
+}
+
+char *
+isms_data_path(const char *rel)
+{
+	char *r;
+	const char *env = getenv("ISMSPACK_DATADIR");
+	if (env && *env)
+		return try_path(env, rel);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0'; /* the executable's folder */
+			char up[PATH_MAX + 32];
+			snprintf(up, sizeof up, "%s/..", exe);
+			if ((r = try_path(up, rel)))
+				return r;
+			snprintf(up, sizeof up, "%s/../share/ismspack", exe);
+			if ((r = try_path(up, rel)))
+				return r;
+			snprintf(up, sizeof up, "%s/../..", exe); /* build/tests/x */
+			if ((r = try_path(up, rel)))
+				return r;
+		}
+	}
+#ifdef ISMS_DATADIR
+	return try_path(ISMS_DATADIR, rel);
+#else
+	return NULL;
+#endif
+}

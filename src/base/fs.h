@@ -28,6 +28,12 @@ void isms_fs_remove_stale_temps(const char *target);
 /* Copy a regular file; 0 ok, -1 (errno set). */
 int isms_fs_copy(const char *from, const char *to);
 
+/* Where a data file of ismspack is (rel like "fonts/fonts.conf"): $ISMSPACK_DATADIR,
+ * else beside the executable's folder (the source tree: build/ismspack → ./), else
+ * ../share/ismspack from the executable, else the compiled-in DATADIR.  Returns a
+ * heap string the caller frees, or NULL when none exists. */
+char *isms_data_path(const char *rel);
+
 /* Read a whole file (NUL-terminated); NULL on error (errno set). Caller frees. */
 char *isms_fs_read_file(const char *path, size_t *len, size_t limit);
 

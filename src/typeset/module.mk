@@ -1,0 +1,5 @@
+# The typesetting specimen (tests/typeset/specimen.c), used by tests and the benchmark.
+$(B)/tests/specimen: tests/typeset/specimen.c $(B)/libisms.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS)
+all: $(B)/tests/specimen
