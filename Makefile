@@ -107,7 +107,7 @@ demo: $(BIN)
 unit: $(UNIT_BIN)
 
 # Every suite prints PASS:/FAIL: lines; tests/run counts them and prints the total.
-test check: $(BIN) $(UNIT_BIN)
+test check: all $(UNIT_BIN)
 	$(Q)ISMSPACK=$(abspath $(BIN)) UNIT_DIR=$(abspath $(B)/tests) sh tests/run
 
 golden-update: $(BIN)

@@ -1,5 +1,9 @@
 # The typesetting specimen (tests/typeset/specimen.c), used by tests and the benchmark.
-$(B)/tests/specimen: tests/typeset/specimen.c $(B)/libisms.a
+$(B)/tools/specimen: tests/typeset/specimen.c $(B)/libisms.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS)
-all: $(B)/tests/specimen
+all: $(B)/tools/specimen
+$(B)/tools/textpdf: tests/typeset/textpdf.c $(B)/libisms.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS)
+all: $(B)/tools/textpdf
