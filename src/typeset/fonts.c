@@ -5,6 +5,7 @@
 #include <fontconfig/fontconfig.h>
 #include <harfbuzz/hb-subset.h>
 #include <harfbuzz/hb.h>
+#include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,7 @@ fonts_init(void)
 	if (state)
 		return state > 0 ? 0 : -1;
 	state = -1;
+	init_linebreak(); /* libunibreak's tables, once per process */
 	char *conf = isms_data_path("fonts/fonts.conf");
 	if (!conf) {
 		isms_diag(ISMS_ERROR, NULL, "fonts/fonts.conf not found (set ISMSPACK_DATADIR to the "

@@ -7,3 +7,7 @@ $(B)/tools/textpdf: tests/typeset/textpdf.c $(B)/libisms.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS)
 all: $(B)/tools/textpdf
+$(B)/tools/bench-typeset: tests/bench/typeset.c $(B)/libisms.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS) -lz
+all: $(B)/tools/bench-typeset
