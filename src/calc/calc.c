@@ -257,6 +257,8 @@ compute(isms_results *r, const isms_org *org, const isms_objective *o,
 		case ISMS_CUM_MEAN:
 		case ISMS_CUM_RATIO: res->projected = k ? sum / (double)k : 0; break;
 		}
+		if (res->ndue == res->nperiods && res->has_current_value)
+			res->projected = res->current_value; /* the year is over: no projection */
 		res->at_risk = res->has_projection &&
 		               !isms_calc_meets(o->comparator, res->projected, o->target);
 	} else if (res->has_current_value) {
