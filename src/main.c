@@ -19,6 +19,7 @@
 #include "base/diag.h"
 #include "base/fs.h"
 #include "calc/calc.h"
+#include "docs/docs.h"
 #include "load/load.h"
 #include "model/model.h"
 #include "pack/pack.h"
@@ -143,8 +144,22 @@ make_registers(struct job *j, const char *path)
 	                           path);
 }
 
+static int
+make_doc(struct job *j, const char *path, int (*fn)(const isms_docctx *, const char *))
+{
+	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when};
+	return fn(&c, path);
+}
+
+static int make_target_form(struct job *j, const char *p) { return make_doc(j, p, isms_docs_target_form); }
+static int make_review_form(struct job *j, const char *p) { return make_doc(j, p, isms_docs_review_form); }
+static int make_kpi_table(struct job *j, const char *p) { return make_doc(j, p, isms_docs_kpi_table); }
+
 static const struct output outputs[] = {
 	{"model", "00-model.txt", make_model},
+	{"target-form", "21-target-form.pdf", make_target_form},
+	{"review-form", "22-review-form.pdf", make_review_form},
+	{"kpi-table", "23-kpi-table.pdf", make_kpi_table},
 	{"objectives", "20-objectives.xlsx", make_objectives},
 	{"registers", "60-registers.xlsx", make_registers},
 };

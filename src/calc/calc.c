@@ -144,6 +144,17 @@ cum_target(const isms_objective *o, size_t due, size_t total)
 	return o->target;
 }
 
+/* What one period must reach: a yearly total "at least" is shared evenly between
+ * the periods; every other target applies to each period as it stands. */
+static double
+period_target(const isms_objective *o, size_t periods)
+{
+	if (o->cumulative == ISMS_CUM_SUM && !lower_is_better(o->comparator) &&
+	    o->comparator != ISMS_CMP_EQ && periods)
+		return o->target / (double)periods;
+	return o->target;
+}
+
 static void
 compute(isms_results *r, const isms_org *org, const isms_objective *o,
         isms_objective_result *res)
@@ -180,8 +191,8 @@ compute(isms_results *r, const isms_org *org, const isms_objective *o,
 			p->actual = p->m->value;
 		}
 		p->status = !p->has_actual ? ISMS_ST_NO_DATA
-		            : isms_calc_meets(o->comparator, p->actual, o->target) ? ISMS_ST_ACHIEVED
-		                                                                    : ISMS_ST_MISSED;
+		            : isms_calc_meets(o->comparator, p->actual, period_target(o, res->nperiods))
+		            ? ISMS_ST_ACHIEVED : ISMS_ST_MISSED;
 		if (p->has_actual) {
 			p->variance = p->actual - o->target;
 			if (fabs(o->target) > EPS) {
@@ -366,4 +377,61 @@ isms_direction_label(enum isms_direction d, const char *lang)
 	static const char *const zh[] = {"—", "改善 ↑", "持平 →", "退步 ↓"};
 	static const char *const en[] = {"—", "improving ↑", "steady →", "worsening ↓"};
 	return lang && !strcmp(lang, "en") ? en[d] : zh[d];
+}
+
+isms_quarter_view
+isms_calc_quarter(const isms_objective_result *r, int q)
+{
+	isms_quarter_view v = {0};
+	v.status = ISMS_ST_NOT_DUE;
+	const isms_objective *o = r->objective;
+	if (r->nperiods == 4) {
+		const isms_period_result *p = &r->periods[q - 1];
+		v.due = (size_t)q <= r->ndue;
+		v.has_actual = p->has_actual;
+		v.actual = p->actual;
+		v.has_cumulative = p->has_cumulative;
+		v.cumulative = p->cumulative;
+		v.status = p->status;
+		v.m = p->m;
+		return v;
+	}
+	double sum = 0, last = 0, num = 0, den = 0;
+	int n = 0;
+	for (int i = 3 * (q - 1); i < 3 * q && (size_t)i < r->ndue; i++) {
+		const isms_period_result *p = &r->periods[i];
+		v.due = 1;
+		if (p->m)
+			v.m = p->m;
+		if (p->has_cumulative) {
+			v.has_cumulative = 1;
+			v.cumulative = p->cumulative;
+		}
+		if (!p->has_actual)
+			continue;
+		n++;
+		sum += p->actual;
+		last = p->actual;
+		if (p->m && p->m->has_ratio) {
+			num += p->m->numerator;
+			den += p->m->denominator;
+		}
+	}
+	if (!v.due)
+		return v;
+	if (n) {
+		v.has_actual = 1;
+		switch (o->cumulative) {
+		case ISMS_CUM_SUM: v.actual = sum; break;
+		case ISMS_CUM_LAST: v.actual = last; break;
+		case ISMS_CUM_MEAN: v.actual = sum / n; break;
+		case ISMS_CUM_RATIO:
+			v.actual = den > 0 ? num / den * (o->unit == ISMS_UNIT_PERCENT ? 100 : 1) : sum / n;
+			break;
+		}
+	}
+	v.status = !v.has_actual ? ISMS_ST_NO_DATA
+	           : isms_calc_meets(o->comparator, v.actual, period_target(o, 4)) ? ISMS_ST_ACHIEVED
+	                                                                            : ISMS_ST_MISSED;
+	return v;
 }

@@ -78,6 +78,21 @@ typedef struct isms_results {
 isms_results *isms_calc(const isms_org *org, isms_period report);
 void isms_results_free(isms_results *r);
 
+/* One quarter of an objective as the quarterly review form shows it; for a monthly
+ * objective the quarter's months are combined by the objective's own rule. */
+typedef struct isms_quarter_view {
+	int due;                     /* some of it ends on or before the report period */
+	int has_actual;
+	double actual;
+	int has_cumulative;
+	double cumulative;
+	enum isms_status status;
+	const isms_measurement *m;   /* the quarter's (last) measurement, or NULL */
+} isms_quarter_view;
+
+/* Quarter q (1..4) of r. */
+isms_quarter_view isms_calc_quarter(const isms_objective_result *r, int q);
+
 /* The pieces, exposed for unit tests. */
 /* 1 when value meets target by comparator, with a tolerance for floating point. */
 int isms_calc_meets(enum isms_comparator cmp, double value, double target);

@@ -17,7 +17,7 @@
 
 #define A4_W 595.276
 #define A4_H 841.89
-#define CELL_PAD 4.0
+#define CELL_PAD 3.0
 #define HEADER_ROW 17.0
 
 typedef struct toc_line {
@@ -386,7 +386,7 @@ draw_cell_lines(lay *L, isms_page *pg, const cell *c, cell_lay *cl, size_t from,
 static void
 table(lay *L, isms_table *t)
 {
-	double tw = L->pw - 2 * L->margin, size = t->font_size, leading = size * 1.45;
+	double tw = L->pw - 2 * L->margin, size = t->font_size, leading = size * 1.38;
 	double *colx = isms_xcalloc((size_t)t->ncols + 1, sizeof *colx);
 	colx[0] = L->margin;
 	for (int c = 0; c < t->ncols; c++)
