@@ -154,12 +154,16 @@ make_doc(struct job *j, const char *path, int (*fn)(const isms_docctx *, const c
 static int make_target_form(struct job *j, const char *p) { return make_doc(j, p, isms_docs_target_form); }
 static int make_review_form(struct job *j, const char *p) { return make_doc(j, p, isms_docs_review_form); }
 static int make_kpi_table(struct job *j, const char *p) { return make_doc(j, p, isms_docs_kpi_table); }
+static int make_minutes(struct job *j, const char *p) { return make_doc(j, p, isms_docs_minutes); }
+static int make_soa(struct job *j, const char *p) { return make_doc(j, p, isms_docs_soa); }
 
 static const struct output outputs[] = {
 	{"model", "00-model.txt", make_model},
 	{"target-form", "21-target-form.pdf", make_target_form},
 	{"review-form", "22-review-form.pdf", make_review_form},
 	{"kpi-table", "23-kpi-table.pdf", make_kpi_table},
+	{"review-minutes", "40-review-minutes.pdf", make_minutes},
+	{"soa", "50-soa.pdf", make_soa},
 	{"objectives", "20-objectives.xlsx", make_objectives},
 	{"registers", "60-registers.xlsx", make_registers},
 };

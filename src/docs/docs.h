@@ -20,5 +20,7 @@ typedef struct isms_docctx {
 int isms_docs_target_form(const isms_docctx *c, const char *path);
 int isms_docs_review_form(const isms_docctx *c, const char *path);
 int isms_docs_kpi_table(const isms_docctx *c, const char *path);
+int isms_docs_minutes(const isms_docctx *c, const char *path);
+int isms_docs_soa(const isms_docctx *c, const char *path);
 
 #endif

@@ -1,0 +1,61 @@
+/* 適用性聲明書: the Statement of Applicability, with summary counts. */
+#include "common.h"
+
+#include <string.h>
+
+int
+isms_docs_soa(const isms_docctx *c, const char *path)
+{
+	dctx d;
+	docs_begin(&d, c, ISMS_DOC_SOA, "適用性聲明書", "Statement of Applicability");
+	const isms_org *o = c->org;
+	isms_doc_section(d.doc, 1, 36);
+	isms_doc_para(d.doc, ISMS_TITLE, 0, NULL, d.en ? "Statement of Applicability" : "適 用 性 聲 明 書", ISMS_CENTER);
+	if (d.bi)
+		isms_doc_para(d.doc, ISMS_SECONDARY, 0, NULL, "Statement of Applicability", ISMS_CENTER);
+	if (o->soa_catalogue)
+		isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, F(&d, "%s%s", Ls(&d, "控制措施目錄：", "Control catalogue: "), o->soa_catalogue), ISMS_LEFT);
+	static const char *const st_zh[] = {"已實施", "部分實施", "規劃中", "不適用"};
+	static const char *const st_en[] = {"Implemented", "Partially implemented", "Planned", "Not applicable"};
+	double w[] = {0.8, 2.2, 0.7, 3.6, 1.1, 1.4};
+	isms_table *t = isms_doc_table(d.doc, 6, w, 1);
+	isms_table_font_size(t, 9.5);
+	isms_table_row(t);
+	const char *heads[][2] = {{"控制措施", "Control"}, {"控制措施名稱", "Title"}, {"適用", "Applicable"},
+		{"納入或排除理由", "Justification for inclusion or exclusion"}, {"實施狀態", "Status"},
+		{"參考文件", "Reference documents"}};
+	for (int k = 0; k < 6; k++) {
+		isms_table_cell(t, L(&d, heads[k][0], heads[k][1]), 1, 1, ISMS_CENTER);
+		isms_table_shade(t, 0.9, 1);
+	}
+	int appl = 0, excl = 0, by[4] = {0};
+	for (size_t i = 0; i < o->ncontrols; i++) {
+		const isms_control *ct = &o->controls[i];
+		appl += ct->applicable;
+		excl += !ct->applicable;
+		by[ct->status]++;
+		isms_table_row(t);
+		isms_table_cell(t, ct->id, 1, 1, ISMS_CENTER);
+		isms_table_cell(t, T(&d, ct->title), 1, 1, ISMS_LEFT);
+		isms_table_cell(t, ct->applicable ? L(&d, "是", "Yes") : L(&d, "否", "No"), 1, 1, ISMS_CENTER);
+		if (!ct->applicable)
+			isms_table_shade(t, 0.9, 0);
+		isms_table_cell(t, T(&d, ct->justification), 1, 1, ISMS_JUSTIFY);
+		isms_table_cell(t, L(&d, st_zh[ct->status], st_en[ct->status]), 1, 1, ISMS_CENTER);
+		const char *refs = "";
+		for (size_t k = 0; k < ct->nreferences; k++)
+			refs = F(&d, "%s%s%s", refs, k ? "\n" : "", ct->references[k]->number);
+		isms_table_cell(t, refs, 1, 1, ISMS_LEFT);
+	}
+	if (!o->ncontrols) {
+		isms_table_row(t);
+		isms_table_cell(t, Ls(&d, "本組織資料未列控制措施。", "No controls are listed in the organisation's data."), 6, 1, ISMS_LEFT);
+	}
+	isms_doc_space(d.doc, 6);
+	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL,
+	              d.en ? F(&d, "Summary: %zu controls; %d applicable, %d excluded; %d implemented, %d partially implemented, %d planned.",
+	                       o->ncontrols, appl, excl, by[0], by[1], by[2])
+	                   : F(&d, "統計：共 %zu 項控制措施；適用 %d 項、排除 %d 項；已實施 %d 項、部分實施 %d 項、規劃中 %d 項。",
+	                       o->ncontrols, appl, excl, by[0], by[1], by[2]), ISMS_LEFT);
+	return docs_finish(&d, path);
+}
