@@ -8,6 +8,7 @@
 #include <hpdf.h>
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
+#include <hpdf_pdfa.h>
 #include <hpdf_streams.h>
 #include <math.h>
 #include <stdio.h>
@@ -22,6 +23,17 @@
 #include "base/diag.h"
 #include "base/fs.h"
 #include "base/utf8.h"
+
+static char *
+isms_data_path_icc(void)
+{
+	static const char *const paths[] = {"/usr/share/color/icc/sRGB.icc",
+		"/usr/share/color/icc/colord/sRGB.icc", "/usr/share/color/icc/ghostscript/srgb.icc"};
+	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
+		if (access(paths[i], R_OK) == 0)
+			return isms_xstrdup(paths[i]);
+	return isms_data_path("fonts/sRGB.icc");
+}
 
 static void
 on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *ctx)
@@ -106,21 +118,20 @@ pdf_text(const char *utf8, size_t *len)
 	return o;
 }
 
-static HPDF_String
+/* A text string object: ASCII as a literal, anything else as a hex string in
+ * UTF-16BE (a literal would stop at the first 00 byte, e.g. in 紀 U+7D00). */
+static void *
 text_string(HPDF_Doc pdf, const char *utf8)
 {
 	size_t len;
 	char *t = pdf_text(utf8, &len);
-	HPDF_String s = HPDF_String_New(pdf->mmgr, "", NULL);
-	HPDF_String_SetValue(s, "");
-	/* HPDF_String_SetValue stops at NUL; set the bytes directly */
-	HPDF_FreeMem(pdf->mmgr, s->value);
-	s->value = HPDF_GetMem(pdf->mmgr, (HPDF_UINT)len + 1);
-	memcpy(s->value, t, len);
-	s->value[len] = 0;
-	s->len = (HPDF_UINT)len;
+	void *o;
+	if (len >= 2 && (unsigned char)t[0] == 0xFE && (unsigned char)t[1] == 0xFF)
+		o = HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)t, (HPDF_UINT)len);
+	else
+		o = HPDF_String_New(pdf->mmgr, t, NULL);
 	free(t);
-	return s;
+	return o;
 }
 
 static void
@@ -136,6 +147,115 @@ set_info(HPDF_Doc pdf, const char *key, const char *value)
 	}
 	if (d)
 		HPDF_Dict_Add(d, key, text_string(pdf, value));
+}
+
+static void
+xmp_escaped(isms_buf *b, const char *s)
+{
+	isms_buf_put_xml(b, s ? s : "");
+}
+
+static void
+xmp_date(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* PDF/A-2b: XMP metadata mirroring the Info dictionary (values XML-escaped), an
+ * sRGB output intent, and a deterministic /ID.  Fonts are embedded and nothing is
+ * transparent or encrypted by construction. */
+static int
+make_pdfa(HPDF_Doc pdf, const isms_layout *l, const char *producer, const char *creator)
+{
+	const isms_doc_info *in = l->info;
+	char *icc = isms_data_path_icc();
+	if (!icc) {
+		isms_diag(ISMS_ERROR, NULL, "no sRGB ICC profile (install icc-profiles-free: make deps)");
+		return -1;
+	}
+	HPDF_OutputIntent oi = HPDF_LoadIccProfileFromFile(pdf, icc, 3);
+	free(icc);
+	if (!oi || HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", oi) != HPDF_OK)
+		return -1;
+
+	char date[32];
+	xmp_date(in->date, date, sizeof date);
+	isms_buf x = {0};
+	isms_buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	                  "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	                  " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	                  "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+	                  "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n"
+	                  "  </rdf:Description>\n"
+	                  "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+	                  "   <dc:format>application/pdf</dc:format>\n");
+	if (in->title && *in->title) {
+		isms_buf_puts(&x, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xmp_escaped(&x, in->title);
+		isms_buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
+	}
+	if (in->author && *in->author) {
+		isms_buf_puts(&x, "   <dc:creator><rdf:Seq><rdf:li>");
+		xmp_escaped(&x, in->author);
+		isms_buf_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (in->subject && *in->subject) {
+		isms_buf_puts(&x, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xmp_escaped(&x, in->subject);
+		isms_buf_puts(&x, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	isms_buf_puts(&x, "  </rdf:Description>\n"
+	                  "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+	if (in->date)
+		isms_buf_printf(&x, "   <xmp:CreateDate>%s</xmp:CreateDate>\n   <xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+		                    "   <xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date);
+	isms_buf_puts(&x, "   <xmp:CreatorTool>");
+	xmp_escaped(&x, creator);
+	isms_buf_puts(&x, "</xmp:CreatorTool>\n  </rdf:Description>\n"
+	                  "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+	                  "   <pdf:Producer>");
+	xmp_escaped(&x, producer);
+	isms_buf_puts(&x, "</pdf:Producer>\n");
+	if (in->keywords && *in->keywords) {
+		isms_buf_puts(&x, "   <pdf:Keywords>");
+		xmp_escaped(&x, in->keywords);
+		isms_buf_puts(&x, "</pdf:Keywords>\n");
+	}
+	isms_buf_puts(&x, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+	HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!meta) {
+		isms_buf_free(&x);
+		return -1;
+	}
+	meta->filter = HPDF_STREAM_FILTER_NONE; /* PDF/A: metadata stays readable */
+	HPDF_Dict_AddName(meta, "Type", "Metadata");
+	HPDF_Dict_AddName(meta, "Subtype", "XML");
+	HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)x.data, (HPDF_UINT)x.len);
+	HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
+
+	/* /ID from the document's identity, never from the clock */
+	uint64_t h1 = 1469598103934665603ull, h2 = 1099511628211ull * 31;
+	isms_buf_printf(&x, "|%zu|%s|%s|%s", l->npages, in->number ? in->number : "",
+	                in->version ? in->version : "", in->doc_title ? in->doc_title : "");
+	for (size_t i = 0; i < l->npages; i++)
+		isms_buf_printf(&x, "|%zu|%zu", l->pages[i].nruns, l->pages[i].nshapes);
+	for (size_t i = 0; i < x.len; i++) {
+		h1 = (h1 ^ (unsigned char)x.data[i]) * 1099511628211ull;
+		h2 = (h2 ^ (unsigned char)x.data[i]) * 0x100000001B3ull + (h2 >> 29);
+	}
+	HPDF_BYTE id[16];
+	for (int i = 0; i < 8; i++) {
+		id[i] = (HPDF_BYTE)(h1 >> (8 * i));
+		id[8 + i] = (HPDF_BYTE)(h2 >> (8 * i));
+	}
+	HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
+	HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
+	HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, id, 16));
+	HPDF_Dict_Add(pdf->trailer, "ID", ids);
+	isms_buf_free(&x);
+	return 0;
 }
 
 static HPDF_Date
@@ -305,12 +425,17 @@ isms_pdf_write(const isms_layout *l, const char *path)
 	set_info(pdf, "Author", in->author);
 	set_info(pdf, "Subject", in->subject);
 	set_info(pdf, "Keywords", in->keywords);
-	set_info(pdf, "Creator", in->creator ? in->creator : "ismspack " ISMS_VERSION);
-	set_info(pdf, "Producer", "ismspack " ISMS_VERSION " with libharu");
+	const char *creator = in->creator ? in->creator : "ismspack " ISMS_VERSION;
+	const char *producer = "ismspack " ISMS_VERSION " with libharu";
+	set_info(pdf, "Creator", creator);
+	set_info(pdf, "Producer", producer);
 	if (in->date) {
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, pdf_date(in->date));
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, pdf_date(in->date));
 	}
+	pdf->pdf_version = HPDF_VER_17;
+	if (make_pdfa(pdf, l, producer, creator) < 0)
+		goto done;
 	if (HPDF_SaveToStream(pdf) != HPDF_OK)
 		goto done;
 	HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
