@@ -22,5 +22,11 @@ int isms_docs_review_form(const isms_docctx *c, const char *path);
 int isms_docs_kpi_table(const isms_docctx *c, const char *path);
 int isms_docs_minutes(const isms_docctx *c, const char *path);
 int isms_docs_soa(const isms_docctx *c, const char *path);
+/* A templated document (policy, organisation or objectives procedure) from
+ * templates_dir (NULL: the installed templates).  0 ok; -1 output failure; -2 the
+ * template is malformed or names a variable the data lacks (reported with the
+ * template's file:line). */
+int isms_docs_templated(const isms_docctx *c, enum isms_doc_kind kind, const char *templates_dir,
+                        const char *path);
 
 #endif

@@ -1,0 +1,702 @@
+/* Documents from bilingual templates (docs layer): the policy, the organisation
+ * procedure and the objectives procedure.  A template (a file in templates/) gives the
+ * structure and the text with {variables} and conditions; this file numbers it
+ * (decimal or 壹、一、(一)…), applies the organisation's own clauses, fills the
+ * generated parts (bodies, duties, agenda, org chart, member tables, flowchart,
+ * records, references, forms) and adds the cover, the revision history and the
+ * table of contents. */
+#include "common.h"
+#include "vars.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fs.h"
+#include "load/template.h"
+#include "typeset/pages.h"
+
+typedef struct tctx {
+	dctx d;
+	const isms_template *t;
+	enum isms_doc_kind kind;
+	int errors;
+	int counters[8];
+} tctx;
+
+static const char *const cn_big[] = {"壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖", "拾",
+	"拾壹", "拾貳", "拾參", "拾肆", "拾伍"};
+static const char *const cn_small[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	"十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"};
+
+/* The label of the clause at depth (1 = section) given the counters. */
+static const char *
+label(tctx *c, int depth)
+{
+	dctx *d = &c->d;
+	int n = c->counters[depth];
+	if (!c->t->chinese_numbering || d->en) {
+		const char *s = "";
+		for (int k = 1; k <= depth; k++)
+			s = F(d, "%s%s%d", s, k > 1 ? "." : "", c->counters[k]);
+		return depth == 1 ? F(d, "%s.", s) : s;
+	}
+	switch (depth) {
+	case 1: return F(d, "%s、", n <= 15 ? cn_big[n - 1] : "拾");
+	case 2: return F(d, "%s、", n <= 20 ? cn_small[n - 1] : "廿");
+	case 3: return F(d, "(%s)", n <= 20 ? cn_small[n - 1] : "廿");
+	case 4: return F(d, "%d.", n);
+	case 5: return F(d, "(%d)", n);
+	default: return F(d, "%c.", 'A' + (n - 1) % 26);
+	}
+}
+
+/* Expand variables of one language's text; errors are reported at the text's line. */
+static const char *
+expand(tctx *c, const char *text, const isms_loc *loc, int en)
+{
+	if (!text)
+		return NULL;
+	isms_buf b = {0};
+	if (isms_vars_expand(c->d.c->org, c->kind, en, text, loc, &b) < 0)
+		c->errors++;
+	const char *s = isms_arena_strdup(c->d.a, b.data ? b.data : "");
+	isms_buf_free(&b);
+	return s;
+}
+
+static double
+indent_of(tctx *c, int depth)
+{
+	return c->t->chinese_numbering ? (depth > 2 ? (depth - 2) * 14.0 : 0) : (depth > 3 ? 12.0 : 0);
+}
+
+/* A paragraph in the document's language(s); label hangs on the first. */
+static void
+para2(tctx *c, int depth, const char *lab, const char *zh, const char *en)
+{
+	dctx *d = &c->d;
+	double ind = indent_of(c, depth);
+	if (d->en) {
+		isms_doc_para(d->doc, ISMS_BODY, ind, lab, en ? en : zh, ISMS_JUSTIFY);
+		return;
+	}
+	isms_doc_para(d->doc, ISMS_BODY, ind, lab, zh, ISMS_JUSTIFY);
+	if (d->bi && en) {
+		/* English follows its clause in a lighter, smaller face, under the text */
+		double lw = lab ? isms_text_width(d->doc, lab, 11) + 5.5 : 0;
+		isms_doc_para(d->doc, ISMS_SECONDARY, ind + lw, NULL, en, ISMS_LEFT);
+	}
+}
+
+static void
+para(tctx *c, int depth, const char *lab, const isms_tpl_text *t)
+{
+	const char *zh = expand(c, t->zh, &t->zh_loc, 0);
+	const char *en = c->d.en || c->d.bi ? expand(c, t->en, &t->en_loc, 1) : NULL;
+	para2(c, depth, lab, zh, en);
+}
+
+static void
+heading(tctx *c, int depth, const char *lab, const char *zh, const char *en)
+{
+	dctx *d = &c->d;
+	int level = depth > 4 ? 4 : depth;
+	const char *text = d->en ? (en ? en : zh) : d->bi && en ? F(d, "%s　%s", zh, en) : zh;
+	isms_doc_heading(d->doc, level, lab, text);
+}
+
+static void generated(tctx *c, int depth, const char *kind);
+
+static const isms_custom_clause *
+custom(tctx *c, const char *id, int after)
+{
+	const isms_org *o = c->d.c->org;
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < o->nclauses; i++) {
+		const isms_custom_clause *k = &o->clauses[i];
+		if (k->document == c->kind && (after ? k->after : k->replace) &&
+		    !strcmp(after ? k->after : k->replace, id))
+			return k;
+	}
+	return NULL;
+}
+
+static void
+custom_clause(tctx *c, int depth, const isms_custom_clause *k)
+{
+	dctx *d = &c->d;
+	c->counters[depth]++;
+	for (int j = depth + 1; j < 8; j++)
+		c->counters[j] = 0;
+	const char *lab = label(c, depth);
+	if (k->heading.zh) {
+		heading(c, depth, lab, k->heading.zh, k->heading.en);
+		lab = NULL;
+	}
+	for (size_t i = 0; i < k->paras.n; i++) {
+		para2(c, depth, i == 0 ? lab : NULL, k->paras.v[i].zh, k->paras.v[i].en);
+	}
+	(void)d;
+}
+
+static void
+node(tctx *c, const isms_tpl_node *n, int depth)
+{
+	const isms_org *o = c->d.c->org;
+	if (!isms_tpl_applies(n, o))
+		return;
+	const isms_custom_clause *rep = custom(c, n->id, 0);
+	if (rep) {
+		custom_clause(c, depth, rep);
+	} else if (n->kind == ISMS_TPL_PARA) {
+		para(c, depth, NULL, &n->text);
+	} else if (n->kind == ISMS_TPL_GENERATED) {
+		generated(c, depth, n->generated);
+	} else {
+		c->counters[depth]++;
+		for (int j = depth + 1; j < 8; j++)
+			c->counters[j] = 0;
+		const char *lab = label(c, depth);
+		size_t first = 0;
+		if (n->text.zh) {
+			heading(c, depth, lab, expand(c, n->text.zh, &n->text.zh_loc, 0),
+			        c->d.en || c->d.bi ? expand(c, n->text.en, &n->text.en_loc, 1) : NULL);
+		} else if (n->nchildren && n->children[0].kind == ISMS_TPL_PARA &&
+		           isms_tpl_applies(&n->children[0], o)) {
+			/* a clause without a heading: its first paragraph carries the number */
+			para(c, depth, lab, &n->children[0].text);
+			first = 1;
+		} else {
+			para2(c, depth, lab, "", "");
+		}
+		for (size_t i = first; i < n->nchildren; i++) {
+			const isms_tpl_node *k = &n->children[i];
+			node(c, k, k->kind == ISMS_TPL_PARA ? depth : depth + 1);
+		}
+	}
+	const isms_custom_clause *aft = custom(c, n->id, 1);
+	if (aft)
+		custom_clause(c, depth, aft);
+}
+
+/* ---------- generated content ---------- */
+
+static isms_text
+tt(const isms_tpl_text *t)
+{
+	return (isms_text){t->zh, t->en};
+}
+
+static const isms_tpl_duties *
+defaults(tctx *c, enum isms_body_kind b, int role)
+{
+	for (size_t i = 0; i < c->t->ndefaults; i++)
+		if (c->t->defaults[i].body == b && c->t->defaults[i].role == role)
+			return &c->t->defaults[i];
+	return NULL;
+}
+
+static void
+duty_list(tctx *c, int depth, isms_text_list own, const isms_tpl_duties *def)
+{
+	if (own.n) {
+		for (size_t i = 0; i < own.n; i++) {
+			c->counters[depth]++;
+			para2(c, depth, label(c, depth), own.v[i].zh, own.v[i].en);
+		}
+	} else if (def) {
+		for (size_t i = 0; i < def->n; i++) {
+			c->counters[depth]++;
+			para(c, depth, label(c, depth), &def->duties[i]);
+		}
+	}
+	c->counters[depth] = 0;
+}
+
+static const char *
+role_holders(tctx *c, const isms_body *b, enum isms_role_kind k, int *count)
+{
+	dctx *d = &c->d;
+	const char *s = "";
+	*count = 0;
+	for (size_t i = 0; i < b->nroles; i++) {
+		if (b->roles[i].kind != k)
+			continue;
+		const isms_person *p = b->roles[i].person;
+		s = F(d, "%s%s%s", s, (*count)++ ? (d->en ? ", " : "、") : "",
+		      d->en ? F(d, "%s, %s", p->name.en ? p->name.en : p->name.zh, p->job_title.en ? p->job_title.en : p->job_title.zh)
+		            : F(d, "%s%s", p->job_title.zh, p->name.zh));
+	}
+	return s;
+}
+
+static void
+gen_bodies(tctx *c, int depth)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	for (size_t i = 0; i < o->nbodies; i++) {
+		const isms_body *b = &o->bodies[i];
+		const char *zh = F(d, "%s：", b->name.zh), *en = F(d, "%s: ", b->name.en ? b->name.en : b->name.zh);
+		static const enum isms_role_kind order[] = {ISMS_ROLE_CHAIR, ISMS_ROLE_VICE_CHAIR,
+			ISMS_ROLE_SECRETARY, ISMS_ROLE_LEADER, ISMS_ROLE_OFFICER, ISMS_ROLE_MEMBER};
+		for (size_t k = 0; k < 6; k++) {
+			int n;
+			const char *who = role_holders(c, b, order[k], &n);
+			if (!n)
+				continue;
+			isms_role probe = {.kind = order[k]};
+			isms_text title = isms_body_role(b, order[k]) ? isms_role_title(b, isms_body_role(b, order[k]))
+			                                              : isms_role_title(b, &probe);
+			if (order[k] == ISMS_ROLE_MEMBER) {
+				zh = F(d, "%s%s %d 人（%s）；", zh, title.zh, n, who);
+				en = F(d, "%s%d %s%s (%s); ", en, n, title.en ? title.en : title.zh, n > 1 ? "s" : "", who);
+			} else {
+				zh = F(d, "%s置%s，由%s擔任；", zh, title.zh, who);
+				en = F(d, "%sthe %s is %s; ", en, title.en ? title.en : title.zh, who);
+			}
+		}
+		size_t zl = strlen(zh);
+		if (zl >= 3 && !strcmp(zh + zl - 3, "；"))
+			zh = F(d, "%.*s。", (int)(zl - 3), zh);
+		size_t el = strlen(en);
+		if (el >= 2)
+			en = F(d, "%.*s.", (int)(el - 2), en);
+		c->counters[depth]++;
+		para2(c, depth, label(c, depth), zh, en);
+	}
+	c->counters[depth] = 0;
+}
+
+static void
+gen_duties(tctx *c, int depth)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	for (size_t i = 0; i < o->nbodies; i++) {
+		const isms_body *b = &o->bodies[i];
+		c->counters[depth]++;
+		for (int j = depth + 1; j < 8; j++)
+			c->counters[j] = 0;
+		heading(c, depth, label(c, depth), b->name.zh, b->name.en);
+		/* the body itself, then each kind of role it has */
+		c->counters[depth + 1]++;
+		heading(c, depth + 1, label(c, depth + 1), F(d, "%s職掌", b->abbreviation.zh ? b->abbreviation.zh : b->name.zh),
+		        F(d, "Duties of the %s", b->abbreviation.en ? b->abbreviation.en : b->name.en ? b->name.en : b->name.zh));
+		duty_list(c, depth + 2, b->duties, defaults(c, b->kind, -1));
+		static const enum isms_role_kind order[] = {ISMS_ROLE_CHAIR, ISMS_ROLE_VICE_CHAIR,
+			ISMS_ROLE_SECRETARY, ISMS_ROLE_LEADER, ISMS_ROLE_OFFICER, ISMS_ROLE_MEMBER};
+		for (size_t k = 0; k < 6; k++) {
+			const isms_role *r = isms_body_role(b, order[k]);
+			if (!r)
+				continue;
+			const isms_tpl_duties *def = defaults(c, b->kind, (int)order[k]);
+			if (!r->duties.n && !def)
+				continue;
+			isms_text title = isms_role_title(b, r);
+			c->counters[depth + 1]++;
+			heading(c, depth + 1, label(c, depth + 1), title.zh, title.en);
+			duty_list(c, depth + 2, r->duties, def);
+		}
+		c->counters[depth + 1] = 0;
+	}
+	c->counters[depth] = 0;
+}
+
+static void
+gen_agenda(tctx *c, int depth)
+{
+	static const char *const items[][2] = {
+		{"過往管理審查議案之處理狀態。", "The status of actions from previous management reviews."},
+		{"與資訊安全管理系統有關之內部及外部議題的變更。", "Changes in external and internal issues relevant to the ISMS."},
+		{"與資訊安全管理系統有關之利害關係者需要及期望的變更。", "Changes in the needs and expectations of interested parties relevant to the ISMS."},
+		{"資訊安全績效之回饋，包括不符合事項及矯正措施、監督及量測結果、稽核結果及資訊安全目標達成之趨勢。",
+		 "Feedback on information security performance, including trends in nonconformities and corrective actions, monitoring and measurement results, audit results and the fulfilment of objectives."},
+		{"利害關係者之回饋。", "Feedback from interested parties."},
+		{"風險評鑑結果及風險處理計畫之狀態。", "Results of risk assessment and the status of the risk treatment plan."},
+		{"持續改善之機會。", "Opportunities for continual improvement."},
+	};
+	for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+		c->counters[depth]++;
+		para2(c, depth, label(c, depth), items[i][0], items[i][1]);
+	}
+	c->counters[depth] = 0;
+}
+
+static void
+gen_areas(tctx *c, int depth)
+{
+	static const char *const areas[][2] = {
+		{"資通安全政策之訂定及評估。", "Setting and evaluating the security policy."},
+		{"資通安全組織之職責與分工。", "Roles and responsibilities of the security organisation."},
+		{"人力資源安全。", "Human resource security."},
+		{"資訊資產管理。", "Asset management."},
+		{"存取控制。", "Access control."},
+		{"密碼學。", "Cryptography."},
+		{"實體及環境安全。", "Physical and environmental security."},
+		{"作業安全。", "Operations security."},
+		{"通訊安全。", "Communications security."},
+		{"系統獲取、開發及維護。", "System acquisition, development and maintenance."},
+		{"供應者關係。", "Supplier relationships."},
+		{"資通安全事故管理。", "Incident management."},
+		{"營運持續管理之資通安全層面。", "Security aspects of business continuity."},
+		{"遵循性。", "Compliance."},
+	};
+	for (size_t i = 0; i < sizeof areas / sizeof *areas; i++) {
+		c->counters[depth]++;
+		para2(c, depth, label(c, depth), areas[i][0], areas[i][1]);
+	}
+	c->counters[depth] = 0;
+}
+
+static const isms_role *
+first_role(const isms_body *b, enum isms_role_kind k)
+{
+	return b ? isms_body_role(b, k) : NULL;
+}
+
+static const char *
+box_text(tctx *c, const isms_body *b, const isms_role *r)
+{
+	dctx *d = &c->d;
+	isms_text t = isms_role_title(b, r);
+	const isms_person *p = r->person;
+	return d->en ? F(d, "%s\n%s", t.en ? t.en : t.zh, p->name.en ? p->name.en : p->name.zh)
+	             : F(d, "%s\n%s", t.zh, p->name.zh);
+}
+
+static void
+gen_org_chart(tctx *c)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	const isms_body *com = isms_org_body_of_kind(o, ISMS_BODY_COMMITTEE);
+	const isms_body *exe = isms_org_body_of_kind(o, ISMS_BODY_EXECUTION);
+	const isms_body *aud = isms_org_body_of_kind(o, ISMS_BODY_AUDIT);
+	if (!com)
+		return;
+	isms_doc_heading(d->doc, 2, NULL, Ls(d, "附件一　資訊安全組織架構圖", "Annex 1 — Organisation chart"));
+	double w;
+	isms_figure *f = isms_doc_figure(d->doc, 330, &w);
+	double cx = w / 2, bw = 150, bh = 34;
+	const char *cname = d->en && com->name.en ? com->name.en : com->name.zh;
+	isms_fig_box(f, cx - 110, 0, 220, 30, cname, 0.85, 11);
+	double y = 44;
+	const isms_role *ch = first_role(com, ISMS_ROLE_CHAIR), *vc = first_role(com, ISMS_ROLE_VICE_CHAIR);
+	isms_fig_line(f, cx, 30, cx, y, 1, 0, 0.8, 0);
+	if (ch)
+		isms_fig_box(f, cx - bw / 2, y, bw, bh, box_text(c, com, ch), 0.95, 9.5);
+	y += bh + 12;
+	if (vc) {
+		isms_fig_line(f, cx, y - 12, cx, y, 1, 0, 0.8, 0);
+		isms_fig_box(f, cx - bw / 2, y, bw, bh, box_text(c, com, vc), 0.95, 9.5);
+		y += bh;
+	}
+	/* committee members as a band */
+	const char *members = "";
+	int nm = 0;
+	for (size_t i = 0; i < com->nroles; i++)
+		if (com->roles[i].kind == ISMS_ROLE_MEMBER || com->roles[i].kind == ISMS_ROLE_SECRETARY) {
+			const isms_person *p = com->roles[i].person;
+			members = F(d, "%s%s%s", members, nm++ ? (d->en ? ", " : "、") : "",
+			            d->en && p->name.en ? p->name.en : p->name.zh);
+		}
+	if (nm) {
+		isms_fig_line(f, cx, y, cx, y + 12, 1, 0, 0.8, 0);
+		isms_fig_box(f, 20, y + 12, w - 40, 44, F(d, "%s%s", Ls(d, "委員：", "Members: "), members), 1, 9);
+		y += 56;
+	}
+	double ty = y + 30;
+	isms_fig_line(f, cx, y, cx, y + 15, 0, 0, 0.8, 0);
+	isms_fig_line(f, w * 0.27, y + 15, w * 0.73, y + 15, 0, 0, 0.8, 0);
+	const isms_body *teams[2] = {exe, aud};
+	for (int k = 0; k < 2; k++) {
+		const isms_body *b = teams[k];
+		if (!b)
+			continue;
+		double x = k == 0 ? w * 0.27 : w * 0.73, tw = w * 0.42;
+		isms_fig_line(f, x, y + 15, x, ty, 1, 0, 0.8, 0);
+		isms_fig_box(f, x - tw / 2, ty, tw, 28, d->en && b->name.en ? b->name.en : b->name.zh, 0.85, 10);
+		double by = ty + 28;
+		for (size_t i = 0; i < b->nroles; i++) {
+			const isms_role *r = &b->roles[i];
+			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
+			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 26, F(d, "%s：%s", T(d, isms_role_title(b, r)),
+			             d->en && r->person->name.en ? r->person->name.en : r->person->name.zh), 1, 8.5);
+			by += 34;
+			if (by > 320)
+				break;
+		}
+	}
+}
+
+static void
+gen_member_tables(tctx *c)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	isms_doc_heading(d->doc, 2, NULL, Ls(d, "附件二　資訊安全組織成員表", "Annex 2 — Member tables"));
+	for (size_t i = 0; i < o->nbodies; i++) {
+		const isms_body *b = &o->bodies[i];
+		isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, F(d, "%s%s", T(d, b->name), Ls(d, "成員表", " — members")), ISMS_CENTER);
+		double wd[] = {1.6, 1.6, 1.4};
+		isms_table *t = isms_doc_table(d->doc, 3, wd, 1);
+		isms_table_row(t);
+		isms_table_cell(t, L(d, "職稱", "Role"), 1, 1, ISMS_CENTER); isms_table_shade(t, 0.9, 1);
+		isms_table_cell(t, L(d, "成員姓名", "Name"), 1, 1, ISMS_CENTER); isms_table_shade(t, 0.9, 1);
+		isms_table_cell(t, L(d, "服務單位", "Unit"), 1, 1, ISMS_CENTER); isms_table_shade(t, 0.9, 1);
+		for (size_t k = 0; k < b->nroles; k++) {
+			const isms_role *r = &b->roles[k];
+			isms_table_row(t);
+			isms_table_cell(t, T(d, isms_role_title(b, r)), 1, 1, ISMS_LEFT);
+			isms_table_cell(t, d->en ? F(d, "%s (%s)", r->person->name.en ? r->person->name.en : r->person->name.zh,
+			                             r->person->job_title.en ? r->person->job_title.en : r->person->job_title.zh)
+			                         : F(d, "%s（%s）", r->person->name.zh, r->person->job_title.zh), 1, 1, ISMS_LEFT);
+			isms_table_cell(t, T(d, r->person->unit->name), 1, 1, ISMS_LEFT);
+		}
+	}
+}
+
+static void
+gen_flowchart(tctx *c)
+{
+	dctx *d = &c->d;
+	const isms_template *t = c->t;
+	if (!t->nsteps)
+		return;
+	double w;
+	double rowh = 44, h = (double)t->nsteps * rowh + 24;
+	isms_figure *f = isms_doc_figure(d->doc, h, &w);
+	double cx = w * 0.22, bw = w * 0.32, bh = 28;
+	isms_fig_text(f, cx, 10, Ls(d, "作業流程", "Step"), 9.5, ISMS_CENTER);
+	isms_fig_text(f, w * 0.6, 10, Ls(d, "權責單位", "Responsible"), 9.5, ISMS_CENTER);
+	isms_fig_text(f, w * 0.86, 10, Ls(d, "相關表單", "Form"), 9.5, ISMS_CENTER);
+	isms_fig_line(f, 0, 16, w, 16, 0, 0, 0.6, 0.4);
+	for (size_t i = 0; i < t->nsteps; i++) {
+		const isms_tpl_step *s = &t->steps[i];
+		double y = 22 + (double)i * rowh;
+		const char *name = d->en ? expand(c, s->name.en, &s->name.en_loc, 1) : expand(c, s->name.zh, &s->name.zh_loc, 0);
+		if (s->decision)
+			isms_fig_diamond(f, cx - bw / 2, y - 4, bw, bh + 8, name, 9);
+		else
+			isms_fig_box(f, cx - bw / 2, y, bw, bh, name, 0.95, 9.5);
+		if (i + 1 < t->nsteps)
+			isms_fig_line(f, cx, y + bh + (s->decision ? 4 : 0), cx, y + rowh, 1, 0, 0.8, 0);
+		const char *by = d->en ? expand(c, s->by.en, &s->by.en_loc, 1) : expand(c, s->by.zh, &s->by.zh_loc, 0);
+		isms_fig_text(f, w * 0.6, y + bh / 2 + 3.5, by ? by : "", 9, ISMS_CENTER);
+		if (s->form.zh) {
+			const char *form = d->en ? expand(c, s->form.en, &s->form.en_loc, 1) : expand(c, s->form.zh, &s->form.zh_loc, 0);
+			isms_fig_text(f, w * 0.86, y + bh / 2 + 3.5, form ? form : "", 8.5, ISMS_CENTER);
+		}
+		if (s->decision && s->back >= 1 && (size_t)s->back <= t->nsteps) {
+			/* "no" loops back to the step named by `back` */
+			double by2 = 22 + (double)(s->back - 1) * rowh + bh / 2, ex = cx - bw / 2 - 18;
+			isms_fig_line(f, cx - bw / 2, y + bh / 2, ex, y + bh / 2, 0, 0, 0.8, 0);
+			isms_fig_line(f, ex, y + bh / 2, ex, by2, 0, 0, 0.8, 0);
+			isms_fig_line(f, ex, by2, cx - bw / 2, by2, 1, 0, 0.8, 0);
+			isms_fig_text(f, ex - 3, y + bh / 2 - 3, Ls(d, "否", "no"), 8, ISMS_RIGHT);
+			isms_fig_text(f, cx + 4, y + bh + 12, Ls(d, "是", "yes"), 8, ISMS_LEFT);
+		}
+	}
+}
+
+static void
+gen_records(tctx *c)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	double wd[] = {0.6, 2.4, 2.0, 1.2};
+	isms_table *t = isms_doc_table(d->doc, 4, wd, 1);
+	isms_table_row(t);
+	isms_table_cell(t, L(d, "編號", "No."), 1, 1, ISMS_CENTER); isms_table_shade(t, 0.9, 1);
+	isms_table_cell(t, L(d, "表單名稱", "Form"), 1, 1, ISMS_CENTER); isms_table_shade(t, 0.9, 1);
+	isms_table_cell(t, L(d, "保存地點", "Kept at"), 1, 1, ISMS_CENTER); isms_table_shade(t, 0.9, 1);
+	isms_table_cell(t, L(d, "保存期限", "Retention"), 1, 1, ISMS_CENTER); isms_table_shade(t, 0.9, 1);
+	for (size_t i = 0; i < o->nrecords; i++) {
+		const isms_record *r = &o->records[i];
+		isms_table_row(t);
+		isms_table_cell(t, F(d, "%zu", i + 1), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, T(d, r->name), 1, 1, ISMS_LEFT);
+		isms_table_cell(t, T(d, r->location), 1, 1, ISMS_LEFT);
+		isms_table_cell(t, d->en ? F(d, "%d year%s minimum", r->retention_years, r->retention_years > 1 ? "s" : "")
+		                         : F(d, "至少 %d 年", r->retention_years), 1, 1, ISMS_CENTER);
+	}
+}
+
+static void
+gen_documents(tctx *c, int depth, int forms)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	int n = 0;
+	for (size_t i = 0; i < o->ndocuments; i++) {
+		const isms_document *doc = &o->documents[i];
+		int is_form = doc->tier >= 4;
+		if (doc->kind == c->kind || is_form != forms)
+			continue;
+		if (forms) { /* only the forms this procedure uses */
+			int mine = (c->kind == ISMS_DOC_OBJ_PROCEDURE && (doc->kind == ISMS_DOC_TARGET_FORM ||
+			            doc->kind == ISMS_DOC_REVIEW_FORM || doc->kind == ISMS_DOC_KPI_TABLE)) ||
+			           (c->kind == ISMS_DOC_ORG_PROCEDURE && doc->kind == ISMS_DOC_MINUTES) ||
+			           (c->kind == ISMS_DOC_POLICY && doc->kind == ISMS_DOC_SOA);
+			if (!mine)
+				continue;
+		}
+		c->counters[depth]++;
+		para2(c, depth, label(c, depth), F(d, "%s「%s」。", doc->number, doc->title.zh),
+		      F(d, "%s %s.", doc->number, doc->title.en ? doc->title.en : doc->title.zh));
+		n++;
+	}
+	if (!n)
+		para2(c, depth, NULL, "無。", "None.");
+	c->counters[depth] = 0;
+}
+
+static void
+generated(tctx *c, int depth, const char *kind)
+{
+	if (!strcmp(kind, "management-areas"))
+		gen_areas(c, depth + 1);
+	else if (!strcmp(kind, "bodies"))
+		gen_bodies(c, depth + 1);
+	else if (!strcmp(kind, "duties"))
+		gen_duties(c, depth + 1);
+	else if (!strcmp(kind, "review-agenda"))
+		gen_agenda(c, depth + 1);
+	else if (!strcmp(kind, "org-chart"))
+		gen_org_chart(c);
+	else if (!strcmp(kind, "member-tables"))
+		gen_member_tables(c);
+	else if (!strcmp(kind, "flowchart"))
+		gen_flowchart(c);
+	else if (!strcmp(kind, "records-table"))
+		gen_records(c);
+	else if (!strcmp(kind, "reference-documents"))
+		gen_documents(c, depth + 1, 0);
+	else if (!strcmp(kind, "forms"))
+		gen_documents(c, depth + 1, 1);
+}
+
+/* ---------- cover and revision history ---------- */
+
+static void
+cover(tctx *c)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	const isms_document *reg = isms_org_document_of_kind(o, c->kind);
+	isms_doc_space(d->doc, 60);
+	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && o->name.en ? o->name.en : o->name.zh, ISMS_CENTER);
+	isms_doc_space(d->doc, 20);
+	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "管理系統文件", "Management system document"), ISMS_CENTER);
+	isms_doc_space(d->doc, 16);
+	static const char *const tiers_zh[] = {"", "第一階文件", "第二階文件", "第三階文件", "第四階文件"};
+	static const char *const tiers_en[] = {"", "Tier 1", "Tier 2", "Tier 3", "Tier 4"};
+	double wd[] = {1, 2};
+	isms_table *t = isms_doc_table(d->doc, 2, wd, 0);
+	isms_table_font_size(t, 11);
+	int tier = reg && reg->tier >= 1 && reg->tier <= 4 ? reg->tier : 1;
+	const char *rows[][3] = {
+		{"文件類別", "Document class", L(d, tiers_zh[tier], tiers_en[tier])},
+		{"文件編號", "Document number", reg ? reg->number : ""},
+		{"文件名稱", "Title", reg ? T(d, reg->title) : T(d, tt(&c->t->title))},
+		{"發行單位", "Issued by", reg ? T(d, reg->issuing_unit->name) : ""},
+		{"發行日期", "Issue date", reg ? D(d, reg->issued) : ""},
+		{"版次", "Version", reg ? reg->version : ""},
+	};
+	for (size_t i = 0; i < 6; i++) {
+		isms_table_row(t);
+		isms_table_min_height(t, 26);
+		isms_table_cell(t, L(d, rows[i][0], rows[i][1]), 1, 1, ISMS_CENTER);
+		isms_table_shade(t, 0.9, 1);
+		isms_table_cell(t, rows[i][2], 1, 1, ISMS_CENTER);
+	}
+	isms_doc_space(d->doc, 20);
+	const isms_approval *ap = NULL;
+	for (size_t i = 0; i < o->napprovals; i++)
+		if (o->approvals[i].kind == c->kind)
+			ap = &o->approvals[i];
+	isms_table *s = isms_doc_table(d->doc, 3, NULL, 0);
+	isms_table_row(s);
+	isms_table_cell(s, L(d, "訂修廢單位", "Drafted by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
+	isms_table_cell(s, L(d, "審查", "Reviewed by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
+	isms_table_cell(s, L(d, "核准", "Approved by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
+	isms_table_row(s);
+	isms_table_min_height(s, 56);
+	isms_table_cell(s, ap && ap->drafter ? T(d, ap->drafter->name) : reg ? T(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
+	isms_table_cell(s, P(d, ap ? ap->reviewer : reg ? reg->reviewer : NULL), 1, 1, ISMS_CENTER);
+	isms_table_cell(s, P(d, ap ? ap->approver : reg ? reg->approver : NULL), 1, 1, ISMS_CENTER);
+	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
+	              "(The signed original is kept by document control.)"), ISMS_CENTER);
+	isms_doc_page_break(d->doc);
+	/* revision history from the register */
+	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "修訂紀錄", "Revision history"), ISMS_CENTER);
+	double rw[] = {0.8, 1.4, 3.6, 1.4};
+	isms_table *r = isms_doc_table(d->doc, 4, rw, 1);
+	isms_table_row(r);
+	isms_table_cell(r, L(d, "版次", "Version"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
+	isms_table_cell(r, L(d, "日期", "Date"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
+	isms_table_cell(r, L(d, "修訂說明", "Change"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
+	isms_table_cell(r, L(d, "修訂者", "By"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
+	for (size_t i = 0; reg && i < reg->nrevisions; i++) {
+		const isms_revision *v = &reg->revisions[i];
+		isms_table_row(r);
+		isms_table_cell(r, v->version, 1, 1, ISMS_CENTER);
+		isms_table_cell(r, D(d, v->date), 1, 1, ISMS_CENTER);
+		isms_table_cell(r, T(d, v->description), 1, 1, ISMS_LEFT);
+		isms_table_cell(r, T(d, v->author->name), 1, 1, ISMS_CENTER);
+	}
+	isms_doc_space(d->doc, 14);
+	isms_doc_toc(d->doc, L(d, "目　錄", "Contents"), 2);
+	isms_doc_page_break(d->doc);
+}
+
+int
+isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char *dir,
+                    const char *path)
+{
+	static const char *const files[] = {[ISMS_DOC_POLICY] = "policy.xml",
+		[ISMS_DOC_ORG_PROCEDURE] = "organisation-procedure.xml",
+		[ISMS_DOC_OBJ_PROCEDURE] = "objectives-procedure.xml"};
+	char *tpath;
+	if (dir) {
+		tpath = isms_xmalloc(strlen(dir) + 64);
+		sprintf(tpath, "%s/%s", dir, files[kind]);
+	} else {
+		char rel[64];
+		snprintf(rel, sizeof rel, "templates/%s", files[kind]);
+		tpath = isms_data_path(rel);
+		if (!tpath) {
+			isms_diag(ISMS_ERROR, NULL, "template %s not found (set ISMSPACK_DATADIR or --templates)", rel);
+			return -2;
+		}
+	}
+	isms_template *t = NULL;
+	int rc = isms_template_load(tpath, &t);
+	free(tpath);
+	if (rc)
+		return -2;
+	tctx c;
+	memset(&c, 0, sizeof c);
+	c.t = t;
+	c.kind = kind;
+	docs_begin(&c.d, ctx, kind, t->title.zh, t->title.en);
+	isms_doc_section(c.d.doc, 0, 56.7);
+	cover(&c);
+	isms_doc_para(c.d.doc, ISMS_TITLE, 0, NULL, c.d.en && t->title.en ? t->title.en : t->title.zh, ISMS_CENTER);
+	if (c.d.bi && t->title.en)
+		isms_doc_para(c.d.doc, ISMS_SECONDARY, 0, NULL, t->title.en, ISMS_CENTER);
+	for (size_t i = 0; i < t->nsections; i++)
+		node(&c, &t->sections[i], 1);
+	if (c.errors) {
+		isms_doc_free(c.d.doc);
+		isms_arena_free(c.d.a);
+		isms_template_free(t);
+		return -2;
+	}
+	rc = docs_finish(&c.d, path);
+	isms_template_free(t);
+	return rc;
+}
