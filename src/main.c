@@ -43,6 +43,7 @@ static const char usage_text[] =
 	"  --sign-cert FILE   PEM certificate of the key (omit for PKCS#12)\n"
 	"  --sign-chain FILE  PEM intermediate certificates\n"
 	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase\n"
+	"  --templates DIR    document templates to use instead of the installed ones\n"
 	"  --jobs N           build N organisations at a time\n"
 	"  --shard K/N        build only the K-th of N deterministic shares of the inputs\n"
 	"  --wait             wait for another run's lock instead of exiting 75\n"
@@ -98,7 +99,7 @@ cmd_validate(int argc, char **argv)
 /* ---------- build ---------- */
 
 struct build_opts {
-	const char *period_text, *out, *lang, *only;
+	const char *period_text, *out, *lang, *only, *templates;
 	isms_period period;
 	isms_sign_opts sign;
 	int signing, quiet, wait, jobs, shard_k, shard_n;
@@ -155,10 +156,24 @@ static int make_target_form(struct job *j, const char *p) { return make_doc(j, p
 static int make_review_form(struct job *j, const char *p) { return make_doc(j, p, isms_docs_review_form); }
 static int make_kpi_table(struct job *j, const char *p) { return make_doc(j, p, isms_docs_kpi_table); }
 static int make_minutes(struct job *j, const char *p) { return make_doc(j, p, isms_docs_minutes); }
+
+static int
+make_templated(struct job *j, const char *path, enum isms_doc_kind kind)
+{
+	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when};
+	return isms_docs_templated(&c, kind, j->o->templates, path);
+}
+
+static int make_policy(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_POLICY); }
+static int make_org_proc(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_ORG_PROCEDURE); }
+static int make_obj_proc(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_OBJ_PROCEDURE); }
 static int make_soa(struct job *j, const char *p) { return make_doc(j, p, isms_docs_soa); }
 
 static const struct output outputs[] = {
 	{"model", "00-model.txt", make_model},
+	{"policy", "10-policy.pdf", make_policy},
+	{"organisation-procedure", "11-organisation-procedure.pdf", make_org_proc},
+	{"objectives-procedure", "12-objectives-procedure.pdf", make_obj_proc},
 	{"target-form", "21-target-form.pdf", make_target_form},
 	{"review-form", "22-review-form.pdf", make_review_form},
 	{"kpi-table", "23-kpi-table.pdf", make_kpi_table},
@@ -255,7 +270,10 @@ build_one(const char *input, const struct build_opts *o, const char *target,
 			if (isms_fs_copy(prev, path) == 0)
 				continue;
 		}
-		if (outputs[i].make(&j, path) < 0)
+		int made = outputs[i].make(&j, path);
+		if (made == -2)
+			rc = ISMS_EXIT_DATAERR; /* a template at fault, reported with its file:line */
+		else if (made < 0)
 			rc = ISMS_EXIT_CANTCREAT;
 	}
 	/* Every PDF carries its own signature, added before the manifest digests it. */
@@ -375,6 +393,7 @@ cmd_build(int argc, char **argv)
 		{"sign-chain", required_argument, NULL, 'H'},
 		{"sign-pass-file", required_argument, NULL, 'P'},
 		{"sign-pass-env", required_argument, NULL, 'E'},
+		{"templates", required_argument, NULL, 'T'},
 		{NULL, 0, NULL, 0},
 	};
 	struct build_opts o = {0};
@@ -402,6 +421,7 @@ cmd_build(int argc, char **argv)
 		case 'H': o.sign.chain = optarg; break;
 		case 'P': o.sign.pass_file = optarg; break;
 		case 'E': o.sign.pass_env = optarg; break;
+		case 'T': o.templates = optarg; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}

@@ -173,7 +173,7 @@ node(tctx *c, const isms_tpl_node *n, int depth)
 		}
 		for (size_t i = first; i < n->nchildren; i++) {
 			const isms_tpl_node *k = &n->children[i];
-			node(c, k, k->kind == ISMS_TPL_PARA ? depth : depth + 1);
+			node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
 		}
 	}
 	const isms_custom_clause *aft = custom(c, n->id, 1);
@@ -379,7 +379,17 @@ gen_org_chart(tctx *c)
 		return;
 	isms_doc_heading(d->doc, 2, NULL, Ls(d, "附件一　資訊安全組織架構圖", "Annex 1 — Organisation chart"));
 	double w;
-	isms_figure *f = isms_doc_figure(d->doc, 330, &w);
+	/* tall enough for the larger team: a box per leader/officer, one for members */
+	size_t tall = 0;
+	for (int k = 0; k < 2; k++) {
+		const isms_body *b = k ? aud : exe;
+		size_t n = 0;
+		for (size_t i = 0; b && i < b->nroles; i++)
+			n += b->roles[i].kind != ISMS_ROLE_MEMBER;
+		if (n > tall)
+			tall = n;
+	}
+	isms_figure *f = isms_doc_figure(d->doc, 250 + 34.0 * (double)tall + 50, &w);
 	double cx = w / 2, bw = 150, bh = 34;
 	const char *cname = d->en && com->name.en ? com->name.en : com->name.zh;
 	isms_fig_box(f, cx - 110, 0, 220, 30, cname, 0.85, 11);
@@ -420,14 +430,25 @@ gen_org_chart(tctx *c)
 		isms_fig_line(f, x, y + 15, x, ty, 1, 0, 0.8, 0);
 		isms_fig_box(f, x - tw / 2, ty, tw, 28, d->en && b->name.en ? b->name.en : b->name.zh, 0.85, 10);
 		double by = ty + 28;
+		/* leaders and officers one box each; members together in one box */
+		const char *members2 = "";
+		int nmem = 0;
 		for (size_t i = 0; i < b->nroles; i++) {
 			const isms_role *r = &b->roles[i];
+			const char *who = d->en && r->person->name.en ? r->person->name.en : r->person->name.zh;
+			if (r->kind == ISMS_ROLE_MEMBER) {
+				members2 = F(d, "%s%s%s", members2, nmem++ ? (d->en ? ", " : "、") : "", who);
+				continue;
+			}
 			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
-			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 26, F(d, "%s：%s", T(d, isms_role_title(b, r)),
-			             d->en && r->person->name.en ? r->person->name.en : r->person->name.zh), 1, 8.5);
+			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 26, F(d, "%s：%s", T(d, isms_role_title(b, r)), who), 1, 8.5);
 			by += 34;
-			if (by > 320)
-				break;
+		}
+		if (nmem) {
+			isms_role probe = {.kind = ISMS_ROLE_MEMBER};
+			isms_text mt = isms_role_title(b, &probe);
+			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
+			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 40, F(d, "%s：%s", d->en && mt.en ? mt.en : mt.zh, members2), 1, 8.5);
 		}
 	}
 }

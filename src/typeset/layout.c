@@ -854,7 +854,10 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 		case B_HEADING: {
 			static const double sizes[] = {0, 14, 12.5, 11.5, 11};
 			style st = {sizes[b->level], sizes[b->level] * 1.7, b->level == 1 ? 10 : 6, 4, 0, 1, 0};
-			ensure(&L, 3 * st.leading);
+			double keep = 3 * st.leading;
+			if (i + 1 < doc->n && doc->blocks[i + 1].kind == B_FIGURE) /* a caption stays with its figure */
+				keep += doc->blocks[i + 1].fig->height + 6;
+			ensure(&L, keep);
 			add_mark(&L, b->level, b->label, b->text);
 			paragraph(&L, b->label, b->text, st, 0, ISMS_LEFT, 1);
 			break;
