@@ -139,6 +139,21 @@ resolve(const isms_org *org, enum isms_doc_kind doc, int en, const char *name, i
 		const char *kind = strchr(name, ':') + 1;
 		int k = isms_enum_lookup(isms_doc_kind_names, kind);
 		const isms_document *d = k < 0 ? NULL : isms_org_document_of_kind(org, (enum isms_doc_kind)k);
+		if (!d && k >= 0 && k != ISMS_DOC_OTHER) {
+			/* ismspack writes this document itself: name it by its usual title */
+			static const char *const zh[] = {"資通安全管理政策", "資訊安全組織管理程序",
+				"資通安全目標管理程序", "資通安全目標設定表", "資通安全目標檢討表",
+				"資訊安全目標量測統計表", "管理審查會議紀錄", "適用性聲明書"};
+			static const char *const en_t[] = {"Information Security Policy",
+				"ISMS Organisation Procedure", "Security Objectives Management Procedure",
+				"Target-Setting Form", "Quarterly Review Form", "KPI Measurement Table",
+				"Management Review Minutes", "Statement of Applicability"};
+			if (en)
+				isms_buf_printf(out, "the %s", en_t[k]);
+			else
+				isms_buf_printf(out, "「%s」", zh[k]);
+			return 1;
+		}
 		if (!d)
 			return -1;
 		if (en)
@@ -175,7 +190,11 @@ isms_vars_expand(const isms_org *org, enum isms_doc_kind doc, int en, const char
 			n = sizeof name - 1;
 		memcpy(name, open + 1, n);
 		name[n] = '\0';
-		if (resolve(org, doc, en, name, out) < 0) {
+		int r = resolve(org, doc, en, name, out);
+		if (r == 1)
+			isms_warn(where, "{%s}: the document register has no such document; its usual "
+			          "title is used without a number", name);
+		if (r < 0) {
 			isms_error(where, "template variable {%s} is unknown or has no value in the "
 			           "organisation's data (see templates/README.md)", name);
 			isms_buf_append(out, open, (size_t)(close - open + 1));
