@@ -147,3 +147,10 @@ docs_finish(dctx *d, const char *path)
 	d->a = NULL;
 	return rc;
 }
+
+void
+docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan)
+{
+	isms_table_cell(t, text, colspan, rowspan, ISMS_CENTER);
+	isms_table_shade(t, 0.9, 1);
+}

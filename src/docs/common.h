@@ -32,6 +32,8 @@ const char *P(dctx *d, const isms_person *p);
 const char *D(dctx *d, isms_date date);
 /* printf into the scratch arena. */
 const char *F(dctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A shaded, bold, centred header cell. */
+void docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan);
 /* The date of c->when. */
 isms_date docs_today(const isms_docctx *c);
 /* The period in words: 114年第4季 / 2025 Q4, 114年5月 / May 2025. */

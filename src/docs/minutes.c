@@ -12,13 +12,6 @@
 static const char *const cn_num[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
 static void
-head_cell(isms_table *t, const char *text, int colspan)
-{
-	isms_table_cell(t, text, colspan, 1, ISMS_CENTER);
-	isms_table_shade(t, 0.9, 1);
-}
-
-static void
 none_line(dctx *d)
 {
 	isms_doc_para(d->doc, ISMS_BODY, 24, NULL, Ls(d, "本次無資料。", "None reported."), ISMS_LEFT);
@@ -66,12 +59,12 @@ objectives(dctx *d, const isms_review_digest *g)
 	isms_table *t = isms_doc_table(d->doc, 6, w, 1);
 	isms_table_font_size(t, 9);
 	isms_table_row(t);
-	head_cell(t, L(d, "目標", "Objective"), 1);
-	head_cell(t, L(d, "目標值", "Target"), 1);
-	head_cell(t, L(d, "累計值", "To date"), 1);
-	head_cell(t, L(d, "達成情形", "Result"), 1);
-	head_cell(t, L(d, "趨勢", "Trend"), 1);
-	head_cell(t, L(d, "說明", "Notes"), 1);
+	docs_head_cell(t, L(d, "目標", "Objective"), 1, 1);
+	docs_head_cell(t, L(d, "目標值", "Target"), 1, 1);
+	docs_head_cell(t, L(d, "累計值", "To date"), 1, 1);
+	docs_head_cell(t, L(d, "達成情形", "Result"), 1, 1);
+	docs_head_cell(t, L(d, "趨勢", "Trend"), 1, 1);
+	docs_head_cell(t, L(d, "說明", "Notes"), 1, 1);
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const isms_objective_result *o = &r->objectives[i];
 		char tb[64];
@@ -111,23 +104,23 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 	double w[] = {1.2, 3.2, 1.2, 3.2};
 	isms_table *t = isms_doc_table(d->doc, 4, w, 0);
 	isms_table_row(t);
-	head_cell(t, L(d, "會議編號", "Meeting no."), 1);
+	docs_head_cell(t, L(d, "會議編號", "Meeting no."), 1, 1);
 	isms_table_cell(t, rv->number, 1, 1, ISMS_LEFT);
-	head_cell(t, L(d, "日期時間", "Date and time"), 1);
+	docs_head_cell(t, L(d, "日期時間", "Date and time"), 1, 1);
 	isms_table_cell(t, F(d, "%s %02d:%02d", D(d, rv->date), rv->hour, rv->minute), 1, 1, ISMS_LEFT);
 	isms_table_row(t);
-	head_cell(t, L(d, "地點", "Venue"), 1);
+	docs_head_cell(t, L(d, "地點", "Venue"), 1, 1);
 	isms_table_cell(t, T(d, rv->venue), 3, 1, ISMS_LEFT);
 	isms_table_row(t);
-	head_cell(t, L(d, "主席", "Chair"), 1);
+	docs_head_cell(t, L(d, "主席", "Chair"), 1, 1);
 	isms_table_cell(t, P(d, rv->chair), 1, 1, ISMS_LEFT);
-	head_cell(t, L(d, "紀錄", "Minutes by"), 1);
+	docs_head_cell(t, L(d, "紀錄", "Minutes by"), 1, 1);
 	isms_table_cell(t, P(d, rv->recorder), 1, 1, ISMS_LEFT);
 	isms_table_row(t);
-	head_cell(t, L(d, "出席人員", "Present"), 1);
+	docs_head_cell(t, L(d, "出席人員", "Present"), 1, 1);
 	isms_table_cell(t, names(d, rv->attendees, rv->nattendees), 3, 1, ISMS_LEFT);
 	isms_table_row(t);
-	head_cell(t, L(d, "請假人員", "Absent"), 1);
+	docs_head_cell(t, L(d, "請假人員", "Absent"), 1, 1);
 	const char *abs = "";
 	for (size_t i = 0; i < rv->nabsentees; i++)
 		abs = F(d, "%s%s%s%s", abs, i ? (d->en ? "; " : "；") : "", P(d, rv->absentees[i].person),
@@ -149,12 +142,12 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 		isms_table *a = isms_doc_table(d->doc, 6, aw, 1);
 		isms_table_font_size(a, 9);
 		isms_table_row(a);
-		head_cell(a, L(d, "編號", "No."), 1);
-		head_cell(a, L(d, "決議事項", "Action"), 1);
-		head_cell(a, L(d, "負責人", "Owner"), 1);
-		head_cell(a, L(d, "完成期限", "Due"), 1);
-		head_cell(a, L(d, "狀態", "Status"), 1);
-		head_cell(a, L(d, "追蹤說明", "Follow-up"), 1);
+		docs_head_cell(a, L(d, "編號", "No."), 1, 1);
+		docs_head_cell(a, L(d, "決議事項", "Action"), 1, 1);
+		docs_head_cell(a, L(d, "負責人", "Owner"), 1, 1);
+		docs_head_cell(a, L(d, "完成期限", "Due"), 1, 1);
+		docs_head_cell(a, L(d, "狀態", "Status"), 1, 1);
+		docs_head_cell(a, L(d, "追蹤說明", "Follow-up"), 1, 1);
 		for (size_t i = 0; i < g->nearlier; i++) {
 			const isms_action_view *v = &g->earlier[i];
 			isms_table_row(a);
@@ -204,10 +197,10 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 		isms_table *n = isms_doc_table(d->doc, 4, nw, 1);
 		isms_table_font_size(n, 9);
 		isms_table_row(n);
-		head_cell(n, L(d, "編號", "No."), 1);
-		head_cell(n, L(d, "行動內容", "Action"), 1);
-		head_cell(n, L(d, "負責人", "Owner"), 1);
-		head_cell(n, L(d, "完成期限", "Due"), 1);
+		docs_head_cell(n, L(d, "編號", "No."), 1, 1);
+		docs_head_cell(n, L(d, "行動內容", "Action"), 1, 1);
+		docs_head_cell(n, L(d, "負責人", "Owner"), 1, 1);
+		docs_head_cell(n, L(d, "完成期限", "Due"), 1, 1);
 		for (size_t i = 0; i < rv->nactions; i++) {
 			const isms_action *a = &rv->actions[i];
 			isms_table_row(n);
@@ -232,8 +225,8 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 	isms_doc_space(d->doc, 10);
 	isms_table *s = isms_doc_table(d->doc, 2, NULL, 0);
 	isms_table_row(s);
-	head_cell(s, L(d, "主席", "Chair"), 1);
-	head_cell(s, L(d, "紀錄", "Minutes by"), 1);
+	docs_head_cell(s, L(d, "主席", "Chair"), 1, 1);
+	docs_head_cell(s, L(d, "紀錄", "Minutes by"), 1, 1);
 	isms_table_row(s);
 	isms_table_min_height(s, 44);
 	isms_table_cell(s, "", 1, 1, ISMS_CENTER);

@@ -8,13 +8,6 @@
 #include <string.h>
 
 static void
-head_cell(isms_table *t, const char *text, int colspan, int rowspan)
-{
-	isms_table_cell(t, text, colspan, rowspan, ISMS_CENTER);
-	isms_table_shade(t, 0.9, 1);
-}
-
-static void
 chart(dctx *d, const isms_objective_result *r)
 {
 	const isms_objective *o = r->objective;
@@ -114,28 +107,28 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		isms_table_font_size(t, d.bi ? 8 : 9);
 		char tb[64];
 		isms_table_row(t);
-		head_cell(t, L(&d, "年度", "Year"), 1, 1);
+		docs_head_cell(t, L(&d, "年度", "Year"), 1, 1);
 		isms_table_cell(t, d.en ? F(&d, "%d", o->objectives_year) : F(&d, "%d", isms_roc_year(o->objectives_year)), 2, 1, ISMS_CENTER);
-		head_cell(t, L(&d, "目標執行單位", "Responsible unit"), 2, 1);
+		docs_head_cell(t, L(&d, "目標執行單位", "Responsible unit"), 2, 1);
 		isms_table_cell(t, F(&d, "%s　%s", T(&d, ob->owner_unit->name), T(&d, ob->owner->name)), 4, 1, ISMS_LEFT);
 		isms_table_row(t);
-		head_cell(t, L(&d, "目標項目", "Objective"), 1, 1);
+		docs_head_cell(t, L(&d, "目標項目", "Objective"), 1, 1);
 		isms_table_cell(t, F(&d, "%s\n%s", T(&d, ob->title), T(&d, ob->kpi)), 2, 1, ISMS_LEFT);
-		head_cell(t, L(&d, "去年實績", "Last year"), 1, 1);
+		docs_head_cell(t, L(&d, "去年實績", "Last year"), 1, 1);
 		isms_table_cell(t, ob->has_last_year ? docs_value(&d, ob->last_year, ob->unit) : "—", 1, 1, ISMS_CENTER);
-		head_cell(t, L(&d, "目標值", "Target"), 1, 1);
+		docs_head_cell(t, L(&d, "目標值", "Target"), 1, 1);
 		isms_table_cell(t, isms_arena_strdup(d.a, isms_calc_format_target(ob, d.en ? "en" : "zh", tb, sizeof tb)), 1, 1, ISMS_CENTER);
-		head_cell(t, L(&d, "量測方式/計算公式", "Method / formula"), 1, 1);
+		docs_head_cell(t, L(&d, "量測方式/計算公式", "Method / formula"), 1, 1);
 		isms_table_cell(t, T(&d, ob->method), 1, 1, ISMS_LEFT);
 		isms_table_row(t);
-		head_cell(t, L(&d, "季別", "Quarter"), 1, 1);
+		docs_head_cell(t, L(&d, "季別", "Quarter"), 1, 1);
 		for (int k = 0; k < 4; k++)
-			head_cell(t, L(&d, qzh[k], qen[k]), 2, 1);
+			docs_head_cell(t, L(&d, qzh[k], qen[k]), 2, 1);
 		isms_table_row(t);
-		head_cell(t, L(&d, "達成情形", "Result"), 1, 3);
+		docs_head_cell(t, L(&d, "達成情形", "Result"), 1, 3);
 		for (int k = 0; k < 4; k++) {
-			head_cell(t, L(&d, "實績", "Actual"), 1, 1);
-			head_cell(t, L(&d, "累計", "Cumulative"), 1, 1);
+			docs_head_cell(t, L(&d, "實績", "Actual"), 1, 1);
+			docs_head_cell(t, L(&d, "累計", "Cumulative"), 1, 1);
 		}
 		isms_quarter_view q[4];
 		for (int k = 0; k < 4; k++)
@@ -155,23 +148,23 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		}
 		isms_table_row(t);
 		isms_table_min_height(t, 28);
-		head_cell(t, L(&d, "差異說明", "Explanation of variance"), 1, 1);
+		docs_head_cell(t, L(&d, "差異說明", "Explanation of variance"), 1, 1);
 		for (int k = 0; k < 4; k++)
 			isms_table_cell(t, q[k].m && q[k].m->variance.zh ? T(&d, q[k].m->variance) : "", 2, 1, ISMS_LEFT);
 		isms_table_row(t);
-		head_cell(t, L(&d, "報告人", "Reported by"), 1, 1);
+		docs_head_cell(t, L(&d, "報告人", "Reported by"), 1, 1);
 		for (int k = 0; k < 4; k++)
 			isms_table_cell(t, q[k].m ? F(&d, "%s\n%s%s", T(&d, q[k].m->reporter->name), Ls(&d, "日期：", "Date: "),
 			                                D(&d, q[k].m->date))
 			                          : F(&d, "\n%s", Ls(&d, "日期：", "Date:")), 2, 1, ISMS_LEFT);
 		isms_table_row(t);
 		isms_table_min_height(t, 24);
-		head_cell(t, L(&d, "審核意見", "Reviewer's comment"), 1, 1);
+		docs_head_cell(t, L(&d, "審核意見", "Reviewer's comment"), 1, 1);
 		for (int k = 0; k < 4; k++)
 			isms_table_cell(t, q[k].m && q[k].m->comment.zh ? T(&d, q[k].m->comment) : "", 2, 1, ISMS_LEFT);
 		isms_table_row(t);
 		isms_table_min_height(t, 28);
-		head_cell(t, L(&d, "權責主管", "Responsible manager"), 1, 1);
+		docs_head_cell(t, L(&d, "權責主管", "Responsible manager"), 1, 1);
 		for (int k = 0; k < 4; k++)
 			isms_table_cell(t, "", 2, 1, ISMS_CENTER);
 		chart(&d, res);

@@ -4,13 +4,6 @@
 
 #include <string.h>
 
-static void
-head_cell(isms_table *t, const char *text, int colspan, int rowspan)
-{
-	isms_table_cell(t, text, colspan, rowspan, ISMS_CENTER);
-	isms_table_shade(t, 0.9, 1);
-}
-
 int
 isms_docs_target_form(const isms_docctx *c, const char *path)
 {
@@ -33,19 +26,19 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	isms_table *t = isms_doc_table(d.doc, 10, w, 2);
 	isms_table_font_size(t, 9.5);
 	isms_table_row(t);
-	head_cell(t, "No", 1, 2);
-	head_cell(t, L(&d, "目標設定", "Objective"), 3, 1);
-	head_cell(t, L(&d, "目標權責", "Responsibility"), 2, 1);
-	head_cell(t, L(&d, "量測方式/計算公式", "Measurement / formula"), 1, 2);
-	head_cell(t, L(&d, "所需資源", "Resources"), 1, 2);
-	head_cell(t, L(&d, "具體執行項目", "Actions"), 1, 2);
-	head_cell(t, L(&d, "檢討依據(資料來源)", "Data source"), 1, 2);
+	docs_head_cell(t, "No", 1, 2);
+	docs_head_cell(t, L(&d, "目標設定", "Objective"), 3, 1);
+	docs_head_cell(t, L(&d, "目標權責", "Responsibility"), 2, 1);
+	docs_head_cell(t, L(&d, "量測方式/計算公式", "Measurement / formula"), 1, 2);
+	docs_head_cell(t, L(&d, "所需資源", "Resources"), 1, 2);
+	docs_head_cell(t, L(&d, "具體執行項目", "Actions"), 1, 2);
+	docs_head_cell(t, L(&d, "檢討依據(資料來源)", "Data source"), 1, 2);
 	isms_table_row(t);
-	head_cell(t, L(&d, "目標(量測)項目", "Objective (KPI)"), 1, 1);
-	head_cell(t, L(&d, "去年實績", "Last year"), 1, 1);
-	head_cell(t, L(&d, "目標值", "Target"), 1, 1);
-	head_cell(t, L(&d, "負責部門", "Unit"), 1, 1);
-	head_cell(t, L(&d, "負責人員", "Owner"), 1, 1);
+	docs_head_cell(t, L(&d, "目標(量測)項目", "Objective (KPI)"), 1, 1);
+	docs_head_cell(t, L(&d, "去年實績", "Last year"), 1, 1);
+	docs_head_cell(t, L(&d, "目標值", "Target"), 1, 1);
+	docs_head_cell(t, L(&d, "負責部門", "Unit"), 1, 1);
+	docs_head_cell(t, L(&d, "負責人員", "Owner"), 1, 1);
 	for (size_t i = 0; i < o->nobjectives; i++) {
 		const isms_objective *ob = &o->objectives[i];
 		char tb[64];
@@ -73,9 +66,9 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	isms_table *s = isms_doc_table(d.doc, 3, NULL, 0);
 	isms_table_font_size(s, 10);
 	isms_table_row(s);
-	head_cell(s, L(&d, "編訂者", "Prepared by"), 1, 1);
-	head_cell(s, L(&d, "權責主管", "Responsible manager"), 1, 1);
-	head_cell(s, d.en ? (ciso.en ? ciso.en : ciso.zh) : d.bi ? F(&d, "%s\n%s", ciso.zh, ciso.en ? ciso.en : "") : ciso.zh, 1, 1);
+	docs_head_cell(s, L(&d, "編訂者", "Prepared by"), 1, 1);
+	docs_head_cell(s, L(&d, "權責主管", "Responsible manager"), 1, 1);
+	docs_head_cell(s, d.en ? (ciso.en ? ciso.en : ciso.zh) : d.bi ? F(&d, "%s\n%s", ciso.zh, ciso.en ? ciso.en : "") : ciso.zh, 1, 1);
 	isms_table_row(s);
 	isms_table_min_height(s, 46);
 	for (int k = 0; k < 3; k++)

@@ -3,6 +3,7 @@
  * body structure.  Every fault is reported where it is; all of them, then it fails. */
 #include "load.h"
 #include "xml.h"
+#include "xmltree.h"
 
 #include <libxml/tree.h>
 #include <stdlib.h>
@@ -29,34 +30,6 @@ fault(ctx *c, const xmlNode *n, const char *attr, const char *fmt, ...)
 }
 
 /* ---------- tree helpers ---------- */
-
-static xmlNode *
-next_el(xmlNode *n)
-{
-	while (n && n->type != XML_ELEMENT_NODE)
-		n = n->next;
-	return n;
-}
-
-#define EACH_CHILD(n, parent) \
-	for (xmlNode *n = next_el((parent)->children); n; n = next_el(n->next))
-
-static int
-is(const xmlNode *n, const char *name)
-{
-	return xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
-static xmlNode *
-child(xmlNode *parent, const char *name)
-{
-	if (!parent)
-		return NULL;
-	EACH_CHILD(n, parent)
-		if (is(n, name))
-			return n;
-	return NULL;
-}
 
 static size_t
 count(xmlNode *parent, const char *name)

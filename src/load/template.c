@@ -2,6 +2,7 @@
  * become ISMS_TPL_BOLD_ON/OFF bytes; each text remembers its file:line. */
 #include "template.h"
 #include "xml.h"
+#include "xmltree.h"
 
 #include <libxml/tree.h>
 #include <string.h>
@@ -14,38 +15,11 @@ typedef struct tctx {
 	isms_arena *a;
 } tctx;
 
-static xmlNode *
-next_el(xmlNode *n)
-{
-	while (n && n->type != XML_ELEMENT_NODE)
-		n = n->next;
-	return n;
-}
-
-#define EACH(n, parent) for (xmlNode *n = next_el((parent)->children); n; n = next_el(n->next))
-
-static int
-is(const xmlNode *n, const char *name)
-{
-	return xmlStrEqual(n->name, (const xmlChar *)name);
-}
-
-static xmlNode *
-child(xmlNode *p, const char *name)
-{
-	if (!p)
-		return NULL;
-	EACH(n, p)
-		if (is(n, name))
-			return n;
-	return NULL;
-}
-
 static size_t
 count_children(xmlNode *p)
 {
 	size_t k = 0;
-	EACH(n, p)
+	EACH_CHILD(n, p)
 		k++;
 	return k;
 }
@@ -174,7 +148,7 @@ build_node(tctx *c, xmlNode *n, isms_tpl_node *out)
 	out->kind = ISMS_TPL_CLAUSE;
 	out->text = text(c, child(n, "heading"));
 	out->children = isms_arena_alloc(c->a, (count_children(n) + 1) * sizeof *out->children);
-	EACH(k, n)
+	EACH_CHILD(k, n)
 		if (!is(k, "heading"))
 			build_node(c, k, &out->children[out->nchildren++]);
 }
@@ -205,20 +179,20 @@ isms_template_load(const char *path, isms_template **out)
 	xmlNode *defs = child(root, "defaults");
 	if (defs) {
 		t->defaults = isms_arena_alloc(a, (count_children(defs) + 1) * sizeof *t->defaults);
-		EACH(d, defs) {
+		EACH_CHILD(d, defs) {
 			isms_tpl_duties *td = &t->defaults[t->ndefaults++];
 			td->body = (enum isms_body_kind)isms_enum_lookup(isms_body_kind_names, attr(&c, d, "body"));
 			const char *role = attr(&c, d, "role");
 			td->role = role ? isms_enum_lookup(isms_role_kind_names, role) : -1;
 			td->duties = isms_arena_alloc(a, (count_children(d) + 1) * sizeof *td->duties);
-			EACH(duty, d)
+			EACH_CHILD(duty, d)
 				td->duties[td->n++] = text(&c, duty);
 		}
 	}
 	xmlNode *flow = child(root, "flow");
 	if (flow) {
 		t->steps = isms_arena_alloc(a, (count_children(flow) + 1) * sizeof *t->steps);
-		EACH(s, flow) {
+		EACH_CHILD(s, flow) {
 			isms_tpl_step *st = &t->steps[t->nsteps++];
 			st->name = text(&c, child(s, "name"));
 			st->by = text(&c, child(s, "by"));
@@ -230,7 +204,7 @@ isms_template_load(const char *path, isms_template **out)
 		}
 	}
 	t->sections = isms_arena_alloc(a, (count_children(root) + 1) * sizeof *t->sections);
-	EACH(s, root)
+	EACH_CHILD(s, root)
 		if (is(s, "section"))
 			build_node(&c, s, &t->sections[t->nsections++]);
 	isms_xml_free(x);
