@@ -709,8 +709,24 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	isms_doc_para(c.d.doc, ISMS_TITLE, 0, NULL, c.d.en && t->title.en ? t->title.en : t->title.zh, ISMS_CENTER);
 	if (c.d.bi && t->title.en)
 		isms_doc_para(c.d.doc, ISMS_SECONDARY, 0, NULL, t->title.en, ISMS_CENTER);
-	for (size_t i = 0; i < t->nsections; i++)
-		node(&c, &t->sections[i], 1);
+	/* Bilingual layout: each clause followed by its English (the default), or, for
+	 * comparison, ISMSPACK_BI_LAYOUT=sequential: the whole Chinese text, then the
+	 * whole English text. */
+	const char *lay = getenv("ISMSPACK_BI_LAYOUT");
+	if (c.d.bi && lay && !strcmp(lay, "sequential")) {
+		c.d.bi = 0;
+		for (size_t i = 0; i < t->nsections; i++)
+			node(&c, &t->sections[i], 1);
+		isms_doc_page_break(c.d.doc);
+		c.d.en = 1;
+		memset(c.counters, 0, sizeof c.counters);
+		isms_doc_para(c.d.doc, ISMS_TITLE, 0, NULL, t->title.en ? t->title.en : t->title.zh, ISMS_CENTER);
+		for (size_t i = 0; i < t->nsections; i++)
+			node(&c, &t->sections[i], 1);
+	} else {
+		for (size_t i = 0; i < t->nsections; i++)
+			node(&c, &t->sections[i], 1);
+	}
 	if (c.errors) {
 		isms_doc_free(c.d.doc);
 		isms_arena_free(c.d.a);
