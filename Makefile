@@ -99,7 +99,7 @@ $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libisms.a
 -include $(wildcard src/*/module.mk)
 
 demo: $(BIN)
-	$(Q)for s in samples/*/; do n=$$(basename $$s); \
+	$(Q)for s in samples/*/; do s=$${s%/}; n=$$(basename $$s); \
 	  echo "  DEMO    out/$$n"; \
 	  ./$(BIN) build $$s/organisation.xml --period 2025Q4 --out out/$$n || exit 1; \
 	done

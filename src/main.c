@@ -234,6 +234,17 @@ build_one(const char *input, const struct build_opts *o, const char *target,
 		return ISMS_EXIT_USAGE;
 	}
 	char path[PATH_MAX + 64], lockpath[PATH_MAX + 8];
+	/* the folder that will hold the pack (and its lock) may not exist yet */
+	snprintf(lockpath, sizeof lockpath, "%s", target);
+	char *slash = strrchr(lockpath, '/');
+	if (slash && slash != lockpath) {
+		*slash = '\0';
+		if (isms_fs_mkdir_p(lockpath, 0755) < 0) {
+			isms_diag(ISMS_ERROR, NULL, "cannot create %s: %s", lockpath, strerror(errno));
+			isms_org_free(org);
+			return ISMS_EXIT_CANTCREAT;
+		}
+	}
 	snprintf(lockpath, sizeof lockpath, "%s.lock", target);
 	int lock = isms_fs_lock(lockpath, o->wait);
 	if (lock < 0) {
