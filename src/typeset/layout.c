@@ -857,6 +857,9 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 			double keep = 3 * st.leading;
 			if (i + 1 < doc->n && doc->blocks[i + 1].kind == B_FIGURE) /* a caption stays with its figure */
 				keep += doc->blocks[i + 1].fig->height + 6;
+			/* headings in a row stay together with the first lines under them */
+			for (size_t k = i + 1; k < doc->n && doc->blocks[k].kind == B_HEADING && k < i + 4; k++)
+				keep += 2 * st.leading;
 			ensure(&L, keep);
 			add_mark(&L, b->level, b->label, b->text);
 			paragraph(&L, b->label, b->text, st, 0, ISMS_LEFT, 1);
