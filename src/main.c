@@ -23,6 +23,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "pack/pack.h"
+#include "pdf/pdf.h"
 #include "xlsx/xlsx.h"
 
 static const char usage_text[] =
@@ -113,11 +114,14 @@ struct job {
 	isms_results *res;
 };
 
-/* Every output of a pack: a kind (for --only), a file name, its generator. */
+/* Every output of a pack: a kind (for --only), a file name, its generator, and
+ * for the index the register's document kind (or -1) and a title. */
 struct output {
 	const char *kind;
 	const char *file;
 	int (*make)(struct job *j, const char *path);
+	int doc;
+	const char *zh, *en;
 };
 
 static int
@@ -170,17 +174,17 @@ static int make_obj_proc(struct job *j, const char *p) { return make_templated(j
 static int make_soa(struct job *j, const char *p) { return make_doc(j, p, isms_docs_soa); }
 
 static const struct output outputs[] = {
-	{"model", "00-model.txt", make_model},
-	{"policy", "10-policy.pdf", make_policy},
-	{"organisation-procedure", "11-organisation-procedure.pdf", make_org_proc},
-	{"objectives-procedure", "12-objectives-procedure.pdf", make_obj_proc},
-	{"target-form", "21-target-form.pdf", make_target_form},
-	{"review-form", "22-review-form.pdf", make_review_form},
-	{"kpi-table", "23-kpi-table.pdf", make_kpi_table},
-	{"review-minutes", "40-review-minutes.pdf", make_minutes},
-	{"soa", "50-soa.pdf", make_soa},
-	{"objectives", "20-objectives.xlsx", make_objectives},
-	{"registers", "60-registers.xlsx", make_registers},
+	{"model", "00-model.txt", make_model, -1, "輸入資料（正規化）", "Input data (canonical dump)"},
+	{"policy", "10-policy.pdf", make_policy, ISMS_DOC_POLICY, NULL, NULL},
+	{"organisation-procedure", "11-organisation-procedure.pdf", make_org_proc, ISMS_DOC_ORG_PROCEDURE, NULL, NULL},
+	{"objectives-procedure", "12-objectives-procedure.pdf", make_obj_proc, ISMS_DOC_OBJ_PROCEDURE, NULL, NULL},
+	{"objectives", "20-objectives.xlsx", make_objectives, -1, "資通安全目標工作簿", "Objectives workbook"},
+	{"target-form", "21-target-form.pdf", make_target_form, ISMS_DOC_TARGET_FORM, NULL, NULL},
+	{"review-form", "22-review-form.pdf", make_review_form, ISMS_DOC_REVIEW_FORM, NULL, NULL},
+	{"kpi-table", "23-kpi-table.pdf", make_kpi_table, ISMS_DOC_KPI_TABLE, NULL, NULL},
+	{"review-minutes", "40-review-minutes.pdf", make_minutes, ISMS_DOC_MINUTES, NULL, NULL},
+	{"soa", "50-soa.pdf", make_soa, ISMS_DOC_SOA, NULL, NULL},
+	{"registers", "60-registers.xlsx", make_registers, -1, "資訊安全管理登錄表工作簿", "Registers workbook"},
 };
 #define NOUTPUTS (sizeof outputs / sizeof *outputs)
 
@@ -294,6 +298,37 @@ build_one(const char *input, const struct build_opts *o, const char *target,
 			continue;
 		snprintf(path, sizeof path, "%s/%s", tmp, outputs[i].file);
 		if (selected(o->only, outputs[i].kind) && isms_pack_sign_pdf(signer, path, j.when) < 0)
+			rc = ISMS_EXIT_SOFTWARE;
+	}
+	/* The index lists every file as it is published (PDFs already signed). */
+	if (rc == 0) {
+		isms_index_entry ent[NOUTPUTS];
+		size_t ne = 0;
+		for (size_t i = 0; i < NOUTPUTS; i++) {
+			isms_index_entry *e = &ent[ne];
+			memset(e, 0, sizeof *e);
+			snprintf(path, sizeof path, "%s/%s", tmp, outputs[i].file);
+			if (isms_sha256_file(path, e->sha256, NULL) < 0)
+				continue;
+			e->file = outputs[i].file;
+			const isms_document *reg = outputs[i].doc >= 0
+				? isms_org_document_of_kind(org, (enum isms_doc_kind)outputs[i].doc) : NULL;
+			if (reg) {
+				e->number = reg->number;
+				e->version = reg->version;
+				e->title = reg->title;
+			} else {
+				e->title = (isms_text){outputs[i].zh ? outputs[i].zh : outputs[i].file, outputs[i].en};
+			}
+			size_t fl = strlen(outputs[i].file);
+			e->pages = fl > 4 && !strcmp(outputs[i].file + fl - 4, ".pdf") ? isms_pdf_page_count(path) : -1;
+			ne++;
+		}
+		isms_docctx ic = {org, j.res, o->period, o->lang, j.when};
+		snprintf(path, sizeof path, "%s/01-index.pdf", tmp);
+		if (isms_docs_index(&ic, ent, ne, path) < 0)
+			rc = ISMS_EXIT_CANTCREAT;
+		else if (signer && isms_pack_sign_pdf(signer, path, j.when) < 0)
 			rc = ISMS_EXIT_SOFTWARE;
 	}
 	if (rc == 0 && isms_pack_manifest(tmp, org, o->period_text) < 0)

@@ -115,7 +115,8 @@ docs_begin(dctx *d, const isms_docctx *c, enum isms_doc_kind kind, const char *t
 	d->en = !strcmp(c->lang, "en");
 	d->bi = !strcmp(c->lang, "bi");
 	const isms_org *o = c->org;
-	const isms_document *reg = isms_org_document_of_kind(o, kind);
+	/* "other" documents are many: none of them is this one */
+	const isms_document *reg = kind == ISMS_DOC_OTHER ? NULL : isms_org_document_of_kind(o, kind);
 	isms_text title = reg ? reg->title : (isms_text){title_zh, title_en};
 	isms_doc_info info = {0};
 	info.title = d->en && title.en ? title.en : title.zh;

@@ -16,12 +16,23 @@ typedef struct isms_docctx {
 	time_t when;              /* the date stamped on documents */
 } isms_docctx;
 
+/* One line of the pack's index. */
+typedef struct isms_index_entry {
+	const char *file;
+	const char *number, *version;  /* from the register; NULL for workbooks etc. */
+	isms_text title;
+	int pages;                     /* -1 when not a PDF */
+	char sha256[65];
+} isms_index_entry;
+
 /* Each writes one PDF at path; 0 ok, -1 after reporting. */
 int isms_docs_target_form(const isms_docctx *c, const char *path);
 int isms_docs_review_form(const isms_docctx *c, const char *path);
 int isms_docs_kpi_table(const isms_docctx *c, const char *path);
 int isms_docs_minutes(const isms_docctx *c, const char *path);
 int isms_docs_soa(const isms_docctx *c, const char *path);
+/* The pack's index: cover and the list of files. */
+int isms_docs_index(const isms_docctx *c, const isms_index_entry *e, size_t n, const char *path);
 /* A templated document (policy, organisation or objectives procedure) from
  * templates_dir (NULL: the installed templates).  0 ok; -1 output failure; -2 the
  * template is malformed or names a variable the data lacks (reported with the

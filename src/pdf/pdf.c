@@ -456,3 +456,24 @@ done:
 			close(fds[f]);
 	return rc;
 }
+
+int
+isms_pdf_page_count(const char *path)
+{
+	size_t len;
+	char *data = isms_fs_read_file(path, &len, 256u << 20);
+	if (!data)
+		return -1;
+	/* libharu writes one page tree: << /Type /Pages /Kids [...] /Count N >> */
+	int count = -1;
+	const char *p = data;
+	while ((p = memmem(p, len - (size_t)(p - data), "/Type /Pages", 12))) {
+		const char *end = memmem(p, len - (size_t)(p - data), ">>", 2);
+		const char *c = memmem(p, len - (size_t)(p - data), "/Count ", 7);
+		if (c && (!end || c < end) && count < 0)
+			count = atoi(c + 7);
+		p += 12;
+	}
+	free(data);
+	return count;
+}

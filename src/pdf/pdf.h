@@ -10,4 +10,7 @@
  * layout gives the same bytes.  0 ok, -1 after reporting. */
 int isms_pdf_write(const isms_layout *l, const char *path);
 
+/* Pages of a PDF this program wrote (its page tree's /Count), or -1. */
+int isms_pdf_page_count(const char *path);
+
 #endif
