@@ -53,6 +53,8 @@ cases = {
         '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE organisation [\n <!ENTITY a "aaaaaaaaaa">\n'
         + "".join(' <!ENTITY %s "%s">\n' % (chr(98+i), ("&%s;" % chr(97+i)) * 10) for i in range(9))
         + ']>', 1).replace('<zh>本所資訊機房及公文系統</zh>', '<zh>&j;</zh>'),
+ "custom-clause-ambiguous": sub('</organisation>', '  <customClauses><clause document="policy" replace="purpose" after="scope"><p><zh>自訂條文</zh></p></clause></customClauses>\n</organisation>'),
+ "custom-clause-bad-document": sub('</organisation>', '  <customClauses><clause document="minutes" after="scope"><p><zh>自訂條文</zh></p></clause></customClauses>\n</organisation>'),
  "xinclude-text": sub('<people>', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>\n  <people>'),
 }
 for name, text in cases.items():
