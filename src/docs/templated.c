@@ -22,6 +22,7 @@ typedef struct tctx {
 	enum isms_doc_kind kind;
 	int errors;
 	int counters[8];
+	unsigned char used[64];  /* the organisation's custom clauses applied so far */
 } tctx;
 
 static const char *const cn_big[] = {"壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖", "拾",
@@ -117,8 +118,11 @@ custom(tctx *c, const char *id, int after)
 	for (size_t i = 0; i < o->nclauses; i++) {
 		const isms_custom_clause *k = &o->clauses[i];
 		if (k->document == c->kind && (after ? k->after : k->replace) &&
-		    !strcmp(after ? k->after : k->replace, id))
+		    !strcmp(after ? k->after : k->replace, id)) {
+			if (i < sizeof c->used)
+				c->used[i] = 1;
 			return k;
+		}
 	}
 	return NULL;
 }
@@ -726,6 +730,16 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	} else {
 		for (size_t i = 0; i < t->nsections; i++)
 			node(&c, &t->sections[i], 1);
+	}
+	/* a custom clause naming no clause of this template would silently vanish */
+	for (size_t i = 0; i < ctx->org->nclauses && i < sizeof c.used; i++) {
+		const isms_custom_clause *k = &ctx->org->clauses[i];
+		if (k->document == kind && !c.used[i]) {
+			isms_error(&k->loc, "custom clause: %s=\"%s\" names no clause of %s (see the ids in "
+			           "the template)", k->replace ? "replace" : "after",
+			           k->replace ? k->replace : k->after, t->file);
+			c.errors++;
+		}
 	}
 	if (c.errors) {
 		isms_doc_free(c.d.doc);
