@@ -669,7 +669,7 @@ header(lay *L, size_t page_index, size_t total)
 	(void)save;
 	if (in->org_name) {
 		glyph *g;
-		size_t n = lines_shape(in->org_name, 12, 1, 1, &g, &L->out->missing, NULL);
+		size_t n = lines_shape(in->org_name, 12, 1, 0, &g, &L->out->missing, NULL); /* Sung: one font fewer per document */
 		double tw = lines_width(g, 0, n);
 		draw_line(L, pg, g, 0, n, m + (w - tw) / 2, y + 13, 12, 0, 0);
 		free(g);
