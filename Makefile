@@ -11,7 +11,8 @@ PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibrea
 DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             libfontconfig-dev libxlsxwriter-dev libunibreak-dev libssl-dev \
             fonts-cns11643-sung fonts-cns11643-kai fonts-noto-core fonts-droid-fallback \
-            icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl
+            icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl \
+            openssl zlib1g-dev util-linux
 
 WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
            -Wstrict-prototypes -Wno-unused-parameter
