@@ -205,8 +205,9 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 			const isms_action *a = &rv->actions[i];
 			isms_table_row(n);
 			isms_table_cell(n, a->id, 1, 1, ISMS_LEFT);
-			isms_table_cell(n, a->objective ? F(d, "%s\n（%s%s）", T(d, a->text), Ls(d, "相關目標：", "objective: "),
-			                                    T(d, a->objective->title)) : T(d, a->text), 1, 1, ISMS_LEFT);
+			isms_table_cell(n, a->objective ? F(d, d->en ? "%s\n(%s%s)" : "%s\n（%s%s）", T(d, a->text),
+			                                    Ls(d, "相關目標：", "objective: "), T(d, a->objective->title))
+			                                : T(d, a->text), 1, 1, ISMS_LEFT);
 			isms_table_cell(n, P(d, a->owner), 1, 1, ISMS_LEFT);
 			isms_table_cell(n, D(d, a->due), 1, 1, ISMS_CENTER);
 		}
