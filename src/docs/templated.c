@@ -445,14 +445,14 @@ gen_org_chart(tctx *c)
 				continue;
 			}
 			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
-			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 26, F(d, "%s：%s", T(d, isms_role_title(b, r)), who), 1, 8.5);
+			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 26, F(d, d->en ? "%s: %s" : "%s：%s", T(d, isms_role_title(b, r)), who), 1, 8.5);
 			by += 34;
 		}
 		if (nmem) {
 			isms_role probe = {.kind = ISMS_ROLE_MEMBER};
 			isms_text mt = isms_role_title(b, &probe);
 			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
-			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 40, F(d, "%s：%s", d->en && mt.en ? mt.en : mt.zh, members2), 1, 8.5);
+			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 40, F(d, d->en ? "%s: %s" : "%s：%s", d->en && mt.en ? mt.en : mt.zh, members2), 1, 8.5);
 		}
 	}
 }
