@@ -155,3 +155,11 @@ docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan)
 	isms_table_cell(t, text, colspan, rowspan, ISMS_CENTER);
 	isms_table_shade(t, 0.9, 1);
 }
+
+void
+docs_title(dctx *d, const char *zh, const char *en)
+{
+	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && en ? en : zh, ISMS_CENTER);
+	if (d->bi && en)
+		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_CENTER);
+}

@@ -32,6 +32,9 @@ const char *P(dctx *d, const isms_person *p);
 const char *D(dctx *d, isms_date date);
 /* printf into the scratch arena. */
 const char *F(dctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The document's title: zh (letter-spaced forms pass it spaced) or en; under bi the
+ * English follows in the secondary style. */
+void docs_title(dctx *d, const char *zh, const char *en);
 /* A shaded, bold, centred header cell. */
 void docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan);
 /* The date of c->when. */

@@ -11,10 +11,7 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 	docs_begin(&d, c, ISMS_DOC_KPI_TABLE, "資訊安全目標量測統計表", "Security KPI Measurement Table");
 	const isms_results *r = c->res;
 	isms_doc_section(d.doc, 1, 36);
-	isms_doc_para(d.doc, ISMS_TITLE, 0, NULL, d.en ? "Security KPI Measurement Table"
-	              : "資訊安全目標量測統計表", ISMS_CENTER);
-	if (d.bi)
-		isms_doc_para(d.doc, ISMS_SECONDARY, 0, NULL, "Security KPI Measurement Table", ISMS_CENTER);
+	docs_title(&d, "資訊安全目標量測統計表", "Security KPI Measurement Table");
 	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, F(&d, "%s%s", Ls(&d, "評估期間：", "Period: "),
 	              docs_period(&d, c->period)), ISMS_LEFT);
 	double w[] = {2.0, 2.4, 1.0, 1.0, 1.0, 1.0, 0.9, 1.3, 2.6};

@@ -98,9 +98,7 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 	if (!first)
 		isms_doc_page_break(d->doc);
 	isms_review_digest *g = isms_review_digest_new(org, rv);
-	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en ? "Management Review Minutes" : "管理審查會議紀錄", ISMS_CENTER);
-	if (d->bi)
-		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, "Management Review Minutes", ISMS_CENTER);
+	docs_title(d, "管理審查會議紀錄", "Management Review Minutes");
 	double w[] = {1.2, 3.2, 1.2, 3.2};
 	isms_table *t = isms_doc_table(d->doc, 4, w, 0);
 	isms_table_row(t);

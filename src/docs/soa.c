@@ -10,9 +10,7 @@ isms_docs_soa(const isms_docctx *c, const char *path)
 	docs_begin(&d, c, ISMS_DOC_SOA, "適用性聲明書", "Statement of Applicability");
 	const isms_org *o = c->org;
 	isms_doc_section(d.doc, 1, 36);
-	isms_doc_para(d.doc, ISMS_TITLE, 0, NULL, d.en ? "Statement of Applicability" : "適 用 性 聲 明 書", ISMS_CENTER);
-	if (d.bi)
-		isms_doc_para(d.doc, ISMS_SECONDARY, 0, NULL, "Statement of Applicability", ISMS_CENTER);
+	docs_title(&d, "適 用 性 聲 明 書", "Statement of Applicability");
 	if (o->soa_catalogue)
 		isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, F(&d, "%s%s", Ls(&d, "控制措施目錄：", "Control catalogue: "), o->soa_catalogue), ISMS_LEFT);
 	static const char *const st_zh[] = {"已實施", "部分實施", "規劃中", "不適用"};

@@ -11,10 +11,7 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	docs_begin(&d, c, ISMS_DOC_TARGET_FORM, "資通安全目標設定表", "Security Objectives Target-Setting Form");
 	const isms_org *o = c->org;
 	isms_doc_section(d.doc, 1, 36);
-	isms_doc_para(d.doc, ISMS_TITLE, 0, NULL, d.en ? "Security Objectives Target-Setting Form"
-	              : "資 通 安 全 目 標 設 定 表", ISMS_CENTER);
-	if (d.bi)
-		isms_doc_para(d.doc, ISMS_SECONDARY, 0, NULL, "Security Objectives Target-Setting Form", ISMS_CENTER);
+	docs_title(&d, "資 通 安 全 目 標 設 定 表", "Security Objectives Target-Setting Form");
 	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL,
 	              F(&d, "%s%s　　%s%d", Ls(&d, "年度：", "Year: "),
 	                d.en ? F(&d, "%d", o->objectives_year) : F(&d, "%d", isms_roc_year(o->objectives_year)),

@@ -710,9 +710,7 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	docs_begin(&c.d, ctx, kind, t->title.zh, t->title.en);
 	isms_doc_section(c.d.doc, 0, 56.7);
 	cover(&c);
-	isms_doc_para(c.d.doc, ISMS_TITLE, 0, NULL, c.d.en && t->title.en ? t->title.en : t->title.zh, ISMS_CENTER);
-	if (c.d.bi && t->title.en)
-		isms_doc_para(c.d.doc, ISMS_SECONDARY, 0, NULL, t->title.en, ISMS_CENTER);
+	docs_title(&c.d, t->title.zh, t->title.en);
 	/* Bilingual layout: each clause followed by its English (the default), or, for
 	 * comparison, ISMSPACK_BI_LAYOUT=sequential: the whole Chinese text, then the
 	 * whole English text. */

@@ -31,17 +31,6 @@ fault(ctx *c, const xmlNode *n, const char *attr, const char *fmt, ...)
 
 /* ---------- tree helpers ---------- */
 
-static size_t
-count(xmlNode *parent, const char *name)
-{
-	size_t k = 0;
-	if (parent)
-		EACH_CHILD(n, parent)
-			if (is(n, name))
-				k++;
-	return k;
-}
-
 static const char *
 attr(ctx *c, xmlNode *n, const char *name)
 {

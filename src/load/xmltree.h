@@ -34,4 +34,16 @@ child(xmlNode *parent, const char *name)
 	return NULL;
 }
 
+/* How many child elements called name parent has (0 for NULL). */
+static inline size_t
+count(xmlNode *parent, const char *name)
+{
+	size_t k = 0;
+	if (parent)
+		EACH_CHILD(n, parent)
+			if (is(n, name))
+				k++;
+	return k;
+}
+
 #endif
