@@ -157,7 +157,10 @@ lines_fill(const glyph *g, size_t n, double width, line **out)
 			if (w + g[i].w > width + 1e-6 && i > start && !g[i].space) {
 				if (last_ok != (size_t)-1)
 					i = last_ok + 1;
-				/* else: one unbreakable run wider than the line; cut here */
+				else /* one unbreakable run wider than the line: cut it, but never so
+				      * that the next line starts with ）」，。 and the like */
+					while (i > start + 1 && lines_no_start(g[i].cp))
+						i--;
 				break;
 			}
 			w += g[i].w;
