@@ -116,6 +116,7 @@ golden-update: $(BIN)
 
 bench: $(BIN)
 	$(Q)if [ -f tests/bench/run ]; then ISMSPACK=$(abspath $(BIN)) sh tests/bench/run; fi
+	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/load
 	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/batch
 
 asan:

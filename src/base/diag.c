@@ -1,13 +1,57 @@
 /* Diagnostics: the single message printer (base layer, used by every stage). */
 #include "diag.h"
+#include "alloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static unsigned counts[4];
 static isms_diag_sink sink;
 static void *sink_ctx;
 static int quiet;
+
+static char *alias_from, *alias_to;
+
+void
+isms_diag_alias(const char *from, const char *to)
+{
+	free(alias_from);
+	free(alias_to);
+	alias_from = from ? isms_xstrdup(from) : NULL;
+	alias_to = to ? isms_xstrdup(to) : NULL;
+}
+
+/* Cut s to at most size-1 bytes at a character boundary, marking the cut with "…". */
+static void
+cut_utf8(char *s, size_t size)
+{
+	size_t n = strlen(s);
+	if (n < size - 1)
+		return;
+	size_t k = size - 1 - 3;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	memcpy(s + k, "\xe2\x80\xa6", 4);
+}
+
+/* The temporary folder of a build is named as the pack the user asked for. */
+static void
+apply_alias(const char *in, char *out, size_t size)
+{
+	size_t fl = alias_from ? strlen(alias_from) : 0;
+	size_t o = 0;
+	for (const char *p = in; *p && o + 1 < size;) {
+		if (fl && !strncmp(p, alias_from, fl) && (p[fl] == '/' || p[fl] == '\0' || p[fl] == ' ' || p[fl] == ':')) {
+			for (const char *t = alias_to; *t && o + 1 < size; t++)
+				out[o++] = *t;
+			p += fl;
+		} else {
+			out[o++] = *p++;
+		}
+	}
+	out[o] = '\0';
+}
 
 static const char *const level_names[] = {"note", "warning", "error", "fatal"};
 
@@ -27,10 +71,13 @@ isms_diag_format(char *buf, unsigned size, enum isms_level level,
 void
 isms_diag_v(enum isms_level level, const isms_loc *loc, const char *fmt, va_list ap)
 {
-	char text[2048];
+	char raw[2048], text[2048];
 	if (level > ISMS_FATAL)
 		level = ISMS_FATAL;
-	vsnprintf(text, sizeof text, fmt, ap);
+	if (vsnprintf(raw, sizeof raw, fmt, ap) >= (int)sizeof raw)
+		cut_utf8(raw, sizeof raw);
+	apply_alias(raw, text, sizeof text);
+	cut_utf8(text, sizeof text);
 	counts[level]++;
 	if (sink) {
 		sink(sink_ctx, level, loc, text);
@@ -40,6 +87,7 @@ isms_diag_v(enum isms_level level, const isms_loc *loc, const char *fmt, va_list
 		return;
 	char line[2600];
 	isms_diag_format(line, sizeof line, level, loc, text);
+	cut_utf8(line, sizeof line);
 	fprintf(stderr, "%s\n", line);
 }
 

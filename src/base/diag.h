@@ -47,6 +47,9 @@ void isms_diag_reset(void);
 void isms_diag_set_sink(isms_diag_sink sink, void *ctx);
 /* Suppress notes and warnings on the default sink (--quiet keeps errors). */
 void isms_diag_set_quiet(int quiet);
+/* From now on, print `to` wherever a message names the path `from` (a build's
+ * temporary folder is named as the pack it becomes); NULLs end it. */
+void isms_diag_alias(const char *from, const char *to);
 /* Format one message the way the default sink prints it (no newline), into buf. */
 void isms_diag_format(char *buf, unsigned size, enum isms_level level,
                       const isms_loc *loc, const char *text);

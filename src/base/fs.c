@@ -31,6 +31,8 @@ write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
+static char *read_stream(FILE *f, size_t *len, size_t limit);
+
 int
 isms_fs_write_atomic(const char *path, const void *data, size_t len)
 {
@@ -80,73 +82,42 @@ isms_fs_mkdir_p(const char *path, int mode)
 }
 
 int
-isms_fs_remove_tree(const char *path)
+isms_fs_remove_at(int dirfd, const char *name)
 {
-	DIR *d = opendir(path);
-	if (!d)
-		return errno == ENOENT ? 0 : unlink(path);
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		/* a symbolic link or a file: remove the name itself, never what it points to */
+		if (errno == ENOTDIR || errno == ELOOP)
+			return unlinkat(dirfd, name, 0);
+		return -1;
+	}
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return -1;
+	}
 	struct dirent *e;
 	int rc = 0;
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		char sub[PATH_MAX];
-		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
 		struct stat st;
-		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
-			rc |= isms_fs_remove_tree(sub);
+		if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode))
+			rc |= isms_fs_remove_at(fd, e->d_name);
 		else
-			rc |= unlink(sub);
+			rc |= unlinkat(fd, e->d_name, 0);
 	}
 	closedir(d);
-	rc |= rmdir(path);
+	rc |= unlinkat(dirfd, name, AT_REMOVEDIR);
 	return rc ? -1 : 0;
 }
 
-static void
-split(const char *target, char *dir, size_t dsize, const char **base)
+int
+isms_fs_sync_tree_at(int dirfd, const char *name)
 {
-	const char *slash = strrchr(target, '/');
-	if (!slash) {
-		snprintf(dir, dsize, ".");
-		*base = target;
-	} else if (slash == target) {
-		snprintf(dir, dsize, "/");
-		*base = slash + 1;
-	} else {
-		snprintf(dir, dsize, "%.*s", (int)(slash - target), target);
-		*base = slash + 1;
-	}
-}
-
-char *
-isms_fs_temp_beside(const char *target)
-{
-	char dir[PATH_MAX], tmpl[PATH_MAX];
-	const char *base;
-	char t[PATH_MAX];
-	snprintf(t, sizeof t, "%s", target);
-	size_t n = strlen(t);
-	while (n > 1 && t[n - 1] == '/')
-		t[--n] = '\0';
-	split(t, dir, sizeof dir, &base);
-	if (snprintf(tmpl, sizeof tmpl, "%s/.%s.tmp-XXXXXX", dir, base) >= (int)sizeof tmpl) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	if (!mkdtemp(tmpl))
-		return NULL;
-	/* mkdtemp makes 0700; a published pack is readable like any folder (umask applies) */
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(tmpl, 0777 & ~mask);
-	return isms_xstrdup(tmpl);
-}
-
-static int
-sync_tree(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	DIR *d = fdopendir(fd);
@@ -159,15 +130,15 @@ sync_tree(const char *path)
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		char sub[PATH_MAX];
-		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
 		struct stat st;
-		if (lstat(sub, &st) < 0)
-			return closedir(d), -1;
+		if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			rc = -1;
+			continue;
+		}
 		if (S_ISDIR(st.st_mode)) {
-			rc |= sync_tree(sub);
-		} else {
-			int f = open(sub, O_RDONLY | O_CLOEXEC);
+			rc |= isms_fs_sync_tree_at(fd, e->d_name);
+		} else if (S_ISREG(st.st_mode)) {
+			int f = openat(fd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 			if (f < 0 || fsync(f) < 0)
 				rc = -1;
 			if (f >= 0)
@@ -180,37 +151,40 @@ sync_tree(const char *path)
 	return rc;
 }
 
-int
-isms_fs_publish_dir(const char *tmpdir, const char *target)
-{
-	if (sync_tree(tmpdir) < 0)
-		return -1;
-	if (renameat2(AT_FDCWD, tmpdir, AT_FDCWD, target, RENAME_EXCHANGE) == 0) {
-		/* tmpdir now names the previous pack. */
-		isms_fs_remove_tree(tmpdir);
-	} else if (errno == ENOENT) {
-		if (rename(tmpdir, target) < 0)
-			return -1;
-	} else {
-		return -1;
-	}
-	char dir[PATH_MAX];
-	const char *base;
-	split(target, dir, sizeof dir, &base);
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	return 0;
-}
-
 char *
 isms_fs_read_file(const char *path, size_t *len, size_t limit)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
+	return read_stream(f, len, limit);
+}
+
+char *
+isms_fs_read_regular(const char *path, size_t *len, size_t limit)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer that never comes */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = ENODEV;
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return NULL;
+	}
+	return read_stream(f, len, limit);
+}
+
+static char *
+read_stream(FILE *f, size_t *len, size_t limit)
+{
 	size_t cap = 65536, n = 0;
 	char *p = isms_xmalloc(cap + 1);
 	for (;;) {
@@ -243,45 +217,37 @@ isms_fs_read_file(const char *path, size_t *len, size_t limit)
 }
 
 int
-isms_fs_lock(const char *path, int wait)
+isms_fs_lock_at(int dirfd, const char *name, int wait)
 {
-	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0) {
-		if (errno == EINTR)
-			continue;
-		int e = errno;
+	for (;;) {
+		int fd = openat(dirfd, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (fd < 0)
+			return -1;
+		while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		/* The holder before us removes the file when it is done: the lock counts
+		 * only while our descriptor is still the file that bears the name. */
+		struct stat a, b;
+		if (fstat(fd, &a) == 0 && fstatat(dirfd, name, &b, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return fd;
 		close(fd);
-		errno = e;
-		return -1;
 	}
-	return fd;
 }
 
 void
-isms_fs_remove_stale_temps(const char *target)
+isms_fs_unlock_at(int dirfd, const char *name, int fd)
 {
-	char dir[PATH_MAX], t[PATH_MAX], prefix[PATH_MAX];
-	const char *base;
-	snprintf(t, sizeof t, "%s", target);
-	size_t n = strlen(t);
-	while (n > 1 && t[n - 1] == '/')
-		t[--n] = '\0';
-	split(t, dir, sizeof dir, &base);
-	snprintf(prefix, sizeof prefix, ".%s.tmp-", base);
-	DIR *d = opendir(dir);
-	if (!d)
+	if (fd < 0)
 		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
-			continue;
-		char sub[PATH_MAX + 256];
-		snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
-		isms_fs_remove_tree(sub);
-	}
-	closedir(d);
+	unlinkat(dirfd, name, 0);
+	close(fd);
 }
 
 int

@@ -9,22 +9,19 @@
 int isms_fs_write_atomic(const char *path, const void *data, size_t len);
 /* mkdir -p; 0 ok, -1 (errno set). */
 int isms_fs_mkdir_p(const char *path, int mode);
-/* rm -rf of a folder we created; 0 ok, -1 on failure. */
-int isms_fs_remove_tree(const char *path);
-/* Create a fresh temporary folder beside target ("DIR/.NAME.tmp-XXXXXX");
- * returns a heap string the caller frees, or NULL (errno set). */
-char *isms_fs_temp_beside(const char *target);
-/* Make tmpdir visible as target atomically: fsync its files, then exchange it with
- * an existing target (renameat2 RENAME_EXCHANGE) and remove the old one, or rename it
- * into place when target does not exist. 0 ok, -1 (errno set; target untouched). */
-int isms_fs_publish_dir(const char *tmpdir, const char *target);
-/* Take an exclusive lock on the file path (created if needed): returns an fd to
- * close to release it, or -1 (errno EWOULDBLOCK when another process holds it and
- * wait is 0). */
-int isms_fs_lock(const char *path, int wait);
-/* Remove folders "DIR/.NAME.tmp-*" left beside target by runs that were killed.
- * Call with target's lock held. */
-void isms_fs_remove_stale_temps(const char *target);
+/* Remove dirfd/name with everything under it, never following a symbolic link: a
+ * link is removed itself, never what it points to.  Call it only on a folder this
+ * program created or recognised.  0 ok (or nothing there), -1 (errno set). */
+int isms_fs_remove_at(int dirfd, const char *name);
+/* fsync every regular file under dirfd/name and the folders themselves, without
+ * following links.  0 ok, -1 when any sync failed. */
+int isms_fs_sync_tree_at(int dirfd, const char *name);
+/* Take an exclusive lock on the file dirfd/name (created if needed, never through a
+ * link): returns an fd for isms_fs_unlock_at, or -1 (errno EWOULDBLOCK when another
+ * process holds it and wait is 0).  Safe against a holder removing the file. */
+int isms_fs_lock_at(int dirfd, const char *name, int wait);
+/* Remove the lock file and release the lock (fd < 0: nothing to do). */
+void isms_fs_unlock_at(int dirfd, const char *name, int fd);
 /* Copy a regular file; 0 ok, -1 (errno set). */
 int isms_fs_copy(const char *from, const char *to);
 
@@ -36,5 +33,8 @@ char *isms_data_path(const char *rel);
 
 /* Read a whole file (NUL-terminated); NULL on error (errno set). Caller frees. */
 char *isms_fs_read_file(const char *path, size_t *len, size_t limit);
+/* The same for a regular file only: a FIFO, device or folder is refused at once
+ * (errno ENODEV) without waiting. */
+char *isms_fs_read_regular(const char *path, size_t *len, size_t limit);
 
 #endif

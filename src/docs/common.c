@@ -11,12 +11,16 @@
 const char *
 F(dctx *d, const char *fmt, ...)
 {
-	char buf[2048];
-	va_list ap;
+	/* measured first: a text of any length is kept whole */
+	va_list ap, ap2;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	return isms_arena_strdup(d->a, buf);
+	char *p = isms_arena_alloc(d->a, (size_t)(n < 0 ? 0 : n) + 1);
+	vsnprintf(p, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap2);
+	va_end(ap2);
+	return p;
 }
 
 const char *

@@ -45,6 +45,7 @@ struct isms_xml {
 	int *map_val;
 	size_t map_cap, map_n;
 	size_t nreported;
+	size_t next_file;        /* map_files: the next included file not yet seen */
 };
 
 static _Thread_local isms_xml *current;
@@ -126,10 +127,14 @@ locate_column(const struct src_file *f, const xmlNode *node, const char *attr, i
 	size_t end = (size_t)*line < f->nlines ? f->lines[*line] : f->len;
 	/* Which occurrence on the line: count earlier same-named siblings on that line. */
 	int skip = 0;
-	for (const xmlNode *s = node->prev; s; s = s->prev)
-		if (s->type == XML_ELEMENT_NODE && s->line == node->line &&
-		    xmlStrEqual(s->name, node->name))
+	for (const xmlNode *s = node->prev; s; s = s->prev) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		if (s->line != node->line)
+			break; /* siblings stand in line order: none earlier is on this line */
+		if (xmlStrEqual(s->name, node->name))
 			skip++;
+	}
 	size_t lstart = f->lines[*line - 1], found = (size_t)-1;
 	int seen = 0;
 	for (size_t i = lstart; i + qlen <= end; i++)
@@ -228,6 +233,29 @@ isms_xml_loc(isms_xml *x, const xmlNode *node, const char *attr)
 
 /* ---------- I/O guard: every file libxml2 opens passes through here ---------- */
 
+/* Offset of a parse="..." other than xml inside the text of a file, or -1.  The
+ * attribute name is rare enough in this vocabulary that a text scan is exact. */
+static size_t
+text_include_in(const char *text, size_t len)
+{
+	for (const char *p = text; (p = strstr(p, "parse")); p += 5) {
+		const char *q = p + 5;
+		if (p > text && !strchr(" \t\r\n", p[-1]))
+			continue;
+		while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+			q++;
+		if (*q++ != '=')
+			continue;
+		while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+			q++;
+		if ((*q == '"' || *q == '\'') && strncmp(q + 1, "xml", 3) == 0 && q[4] == *q)
+			continue;
+		return (size_t)(p - text);
+	}
+	(void)len;
+	return (size_t)-1;
+}
+
 static const char refused_marker = 0;
 
 static int
@@ -261,11 +289,12 @@ guard_match(const char *name)
 	if (find_file(x, real))
 		return 0;
 	size_t len;
-	char *text = isms_fs_read_file(real, &len, ISMS_XML_MAX_FILE);
+	char *text = isms_fs_read_regular(real, &len, ISMS_XML_MAX_FILE);
 	if (!text) {
 		free(x->refused);
 		x->refused = isms_xstrdup(errno == EFBIG ? "the file is larger than 16 MiB"
-		                                         : "the file cannot be read");
+		                          : errno == ENODEV ? "only regular files may be included"
+		                                            : "the file cannot be read");
 		return 1;
 	}
 	if (strstr(text, "<!DOCTYPE") || strstr(text, "<!ENTITY")) {
@@ -284,6 +313,26 @@ guard_match(const char *name)
 		snprintf(rel, sizeof rel, "%.*s/%s", (int)(slash - base), base, real + rl + 1);
 	else
 		snprintf(rel, sizeof rel, "%s", real + rl + 1);
+	size_t at = text_include_in(text, len);
+	if (at != (size_t)-1) {
+		/* libxml2 processes this file's includes out of our sight: a text include
+		 * here is refused where it stands, and the file is not read. */
+		int line = 1, col = 1;
+		for (size_t i = 0; i < at; i++) {
+			if (text[i] == '\n')
+				line++, col = 1;
+			else if (((unsigned char)text[i] & 0xC0) != 0x80)
+				col++;
+		}
+		isms_loc loc = {rel, line, col};
+		isms_error(&loc, "xi:include parse=\"text\" is not supported: include whole XML "
+		           "files only");
+		x->errors++;
+		free(x->refused);
+		x->refused = isms_xstrdup("it holds an xi:include that is not parse=\"xml\"");
+		free(text);
+		return 1;
+	}
 	add_file(x, rel, real, text, len);
 	return 0;
 }
@@ -562,6 +611,37 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid, const xml
 
 /* ---------- XInclude bookkeeping ---------- */
 
+/* Does f hold, on its line, the start tag of the first element after marker? */
+static int
+holds_next_element(const struct src_file *f, const xmlNode *marker)
+{
+	const xmlNode *e = marker->next;
+	while (e && e->type != XML_ELEMENT_NODE)
+		e = e->next;
+	if (!e)
+		return 1;
+	int line = (int)xmlGetLineNo((xmlNode *)e);
+	if (line < 1 || (size_t)line > f->nlines)
+		return 0;
+	size_t start = f->lines[line - 1];
+	size_t end = (size_t)line < f->nlines ? f->lines[line] : f->len;
+	size_t nl = strlen((const char *)e->name);
+	for (size_t i = start; i + nl + 1 < end; i++)
+		if (f->text[i] == '<' && !memcmp(f->text + i + 1, e->name, nl) &&
+		    name_boundary(f->text[i + 1 + nl]))
+			return 1;
+	return 0;
+}
+
+static struct src_file *
+file_holding_next_element(isms_xml *x, const xmlNode *marker)
+{
+	for (size_t i = 1; i < x->nfiles; i++)
+		if (holds_next_element(&x->files[i], marker))
+			return &x->files[i];
+	return NULL;
+}
+
 /* Record (map_put) which source file each element came from, following the
  * XINCLUDE_START/END markers libxml2 leaves around included content. */
 static void
@@ -584,7 +664,16 @@ map_files(isms_xml *x, xmlNode *parent, struct src_file *file)
 				inc = find_file(x, (const char *)(uri ? uri : href));
 				xmlFree(uri);
 				xmlFree(href);
+			} else if (x->next_file < x->nfiles) {
+				/* An include inside an included file: libxml2 copies its marker
+				 * without attributes.  Files are read depth first, in the order
+				 * the markers stand, so it is the next file not yet seen. */
+				inc = &x->files[x->next_file];
 			}
+			if (inc && !holds_next_element(inc, n))
+				inc = file_holding_next_element(x, n);
+			if (inc && (size_t)(inc - x->files) >= x->next_file)
+				x->next_file = (size_t)(inc - x->files) + 1;
 			if (depth < 32)
 				stack[depth++] = cur;
 			if (inc)
@@ -593,8 +682,9 @@ map_files(isms_xml *x, xmlNode *parent, struct src_file *file)
 			if (depth > 0)
 				cur = stack[--depth];
 		} else if (n->type == XML_ELEMENT_NODE) {
-			map_put(x, n, (int)(cur - x->files));
-			map_files(x, n, cur);
+			struct src_file *here = cur;
+			map_put(x, n, (int)(here - x->files));
+			map_files(x, n, here);
 		}
 	}
 }
@@ -620,6 +710,14 @@ check_includes(isms_xml *x, xmlNode *n)
 			xmlChar *ph, *pp;
 			const char *href = marker_attr(n, "href", &ph);
 			const char *parse = marker_attr(n, "parse", &pp);
+			if (!href && !n->properties) {
+				/* The marker of an include inside an included file: libxml2 copies
+				 * it without attributes.  That file was read through the guard,
+				 * which checked its includes (text_include_in) and the folder. */
+				xmlFree(ph);
+				xmlFree(pp);
+				continue;
+			}
 			isms_loc loc = isms_xml_loc(x, n, NULL);
 			const struct src_file *f = map_get(x, n);
 			int inside = 0;
@@ -682,7 +780,7 @@ isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 		return ISMS_EXIT_NOINPUT;
 	}
 	size_t len;
-	char *text = isms_fs_read_file(path, &len, ISMS_XML_MAX_FILE);
+	char *text = isms_fs_read_regular(path, &len, ISMS_XML_MAX_FILE);
 	if (!text) {
 		int e = errno;
 		isms_loc loc = {path, 0, 0};
@@ -750,6 +848,7 @@ isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 		goto done;
 	}
 	map_put(x, root, 0);
+	x->next_file = 1;
 	map_files(x, root, &x->files[0]); /* files[] moved as includes were added */
 	if (check_includes(x, root->children) || refuse_entities(x, root)) {
 		rc = ISMS_EXIT_DATAERR;

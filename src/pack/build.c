@@ -1,0 +1,498 @@
+/* Building packs (pack layer, the end of the flow): each organisation is loaded,
+ * computed, rendered into a private temporary folder beside its pack, signed,
+ * listed in the index and the manifest, and swapped in whole; batches run several
+ * organisations, in child processes with --jobs. */
+#define _GNU_SOURCE
+#include "build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/fs.h"
+#include "calc/calc.h"
+#include "docs/docs.h"
+#include "load/load.h"
+#include "pack/outdir.h"
+#include "pdf/pdf.h"
+#include "xlsx/xlsx.h"
+
+struct job {
+	const isms_org *org;
+	const isms_build_opts *o;
+	time_t when;        /* the date stamped into documents */
+	isms_results *res;
+};
+
+/* Every output of a pack: a kind (for --only), a file name, its generator, and
+ * for the index the register's document kind (or -1) and a title. */
+struct output {
+	const char *kind;
+	const char *file;
+	int (*make)(struct job *j, const char *path);
+	int doc;
+	const char *zh, *en;
+};
+
+static int
+make_model(struct job *j, const char *path)
+{
+	isms_buf dump = {0};
+	isms_org_dump(j->org, &dump);
+	int rc = isms_fs_write_atomic(path, dump.data, dump.len);
+	if (rc < 0)
+		isms_error(NULL, "cannot write %s: %s", path, strerror(errno));
+	isms_buf_free(&dump);
+	return rc;
+}
+
+static int
+make_objectives(struct job *j, const char *path)
+{
+	return isms_xlsx_objectives(j->org, j->res, j->o->lang, j->when, path);
+}
+
+static int
+make_registers(struct job *j, const char *path)
+{
+	return isms_xlsx_registers(j->org, isms_period_end(j->o->period), j->o->lang, j->when,
+	                           path);
+}
+
+static int
+make_doc(struct job *j, const char *path, int (*fn)(const isms_docctx *, const char *))
+{
+	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when};
+	return fn(&c, path);
+}
+
+static int make_target_form(struct job *j, const char *p) { return make_doc(j, p, isms_docs_target_form); }
+static int make_review_form(struct job *j, const char *p) { return make_doc(j, p, isms_docs_review_form); }
+static int make_kpi_table(struct job *j, const char *p) { return make_doc(j, p, isms_docs_kpi_table); }
+static int make_minutes(struct job *j, const char *p) { return make_doc(j, p, isms_docs_minutes); }
+static int make_soa(struct job *j, const char *p) { return make_doc(j, p, isms_docs_soa); }
+
+static int
+make_templated(struct job *j, const char *path, enum isms_doc_kind kind)
+{
+	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when};
+	return isms_docs_templated(&c, kind, j->o->templates, path);
+}
+
+static int make_policy(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_POLICY); }
+static int make_org_proc(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_ORG_PROCEDURE); }
+static int make_obj_proc(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_OBJ_PROCEDURE); }
+
+static const struct output outputs[] = {
+	{"model", "00-model.txt", make_model, -1, "輸入資料（正規化）", "Input data (canonical dump)"},
+	{"policy", "10-policy.pdf", make_policy, ISMS_DOC_POLICY, NULL, NULL},
+	{"organisation-procedure", "11-organisation-procedure.pdf", make_org_proc, ISMS_DOC_ORG_PROCEDURE, NULL, NULL},
+	{"objectives-procedure", "12-objectives-procedure.pdf", make_obj_proc, ISMS_DOC_OBJ_PROCEDURE, NULL, NULL},
+	{"objectives", "20-objectives.xlsx", make_objectives, -1, "資通安全目標工作簿", "Objectives workbook"},
+	{"target-form", "21-target-form.pdf", make_target_form, ISMS_DOC_TARGET_FORM, NULL, NULL},
+	{"review-form", "22-review-form.pdf", make_review_form, ISMS_DOC_REVIEW_FORM, NULL, NULL},
+	{"kpi-table", "23-kpi-table.pdf", make_kpi_table, ISMS_DOC_KPI_TABLE, NULL, NULL},
+	{"review-minutes", "40-review-minutes.pdf", make_minutes, ISMS_DOC_MINUTES, NULL, NULL},
+	{"soa", "50-soa.pdf", make_soa, ISMS_DOC_SOA, NULL, NULL},
+	{"registers", "60-registers.xlsx", make_registers, -1, "資訊安全管理登錄表工作簿", "Registers workbook"},
+};
+#define NOUTPUTS (sizeof outputs / sizeof *outputs)
+
+const char *
+isms_build_kinds(void)
+{
+	static char list[512];
+	if (!list[0])
+		for (size_t i = 0; i < NOUTPUTS; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? "," : "",
+			         outputs[i].kind);
+	return list;
+}
+
+static int
+selected(const char *only, const char *kind)
+{
+	if (!only)
+		return 1;
+	size_t k = strlen(kind);
+	for (const char *p = only; *p;) {
+		size_t n = strcspn(p, ",");
+		if (n == k && !strncmp(p, kind, k))
+			return 1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+int
+isms_build_check_only(const char *only)
+{
+	for (const char *p = only; *p;) {
+		size_t n = strcspn(p, ",");
+		int known = 0;
+		for (size_t i = 0; i < NOUTPUTS; i++)
+			known |= strlen(outputs[i].kind) == n && !strncmp(p, outputs[i].kind, n);
+		if (!known) {
+			isms_error(NULL, "--only: unknown kind \"%.*s\" (known: %s)", (int)n, p,
+			           isms_build_kinds());
+			return -1;
+		}
+		p += n + (p[n] == ',');
+	}
+	return 0;
+}
+
+static int
+is_pdf(const char *file)
+{
+	size_t l = strlen(file);
+	return l > 4 && !strcmp(file + l - 4, ".pdf");
+}
+
+/* The date stamped into documents: SOURCE_DATE_EPOCH when set, else noon (UTC) of
+ * the report period's last day, so that the same input gives the same bytes. */
+static time_t
+build_time(isms_period period)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (!*end && v >= 0)
+			return (time_t)v;
+		isms_warn(NULL, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; ignored", e);
+	}
+	return (time_t)(isms_date_days(isms_period_end(period)) * 86400 + 43200);
+}
+
+/* Render every output into the temporary folder dir; 0 or an exit status. */
+static int
+render(struct job *j, const char *dir, const char *target)
+{
+	const isms_build_opts *o = j->o;
+	char path[PATH_MAX + 64];
+	int rc = 0;
+	for (size_t i = 0; i < NOUTPUTS && rc == 0; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, outputs[i].file);
+		if (!selected(o->only, outputs[i].kind)) {
+			/* --only: keep the previous pack's file when there is one */
+			char prev[PATH_MAX + 64];
+			snprintf(prev, sizeof prev, "%s/%s", target, outputs[i].file);
+			if (isms_fs_copy(prev, path) == 0)
+				continue;
+		}
+		int made = outputs[i].make(j, path);
+		if (made == -2)
+			rc = ISMS_EXIT_DATAERR; /* a template at fault, reported with its file:line */
+		else if (made < 0)
+			rc = ISMS_EXIT_CANTCREAT;
+	}
+	/* Every PDF carries its own signature, added before the manifest digests it. */
+	for (size_t i = 0; i < NOUTPUTS && rc == 0 && o->signer; i++) {
+		if (!is_pdf(outputs[i].file) || !selected(o->only, outputs[i].kind))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, outputs[i].file);
+		if (isms_pack_sign_pdf(o->signer, path, j->when) < 0)
+			rc = ISMS_EXIT_SOFTWARE;
+	}
+	if (rc)
+		return rc;
+	/* The index lists every file as it is published (PDFs already signed). */
+	isms_index_entry ent[NOUTPUTS];
+	size_t ne = 0;
+	for (size_t i = 0; i < NOUTPUTS; i++) {
+		isms_index_entry *e = &ent[ne];
+		memset(e, 0, sizeof *e);
+		snprintf(path, sizeof path, "%s/%s", dir, outputs[i].file);
+		if (isms_sha256_file(path, e->sha256, NULL) < 0)
+			continue;
+		e->file = outputs[i].file;
+		const isms_document *reg = outputs[i].doc >= 0
+			? isms_org_document_of_kind(j->org, (enum isms_doc_kind)outputs[i].doc) : NULL;
+		if (reg) {
+			e->number = reg->number;
+			e->version = reg->version;
+			e->title = reg->title;
+		} else {
+			e->title = (isms_text){outputs[i].zh ? outputs[i].zh : outputs[i].file, outputs[i].en};
+		}
+		e->pages = is_pdf(outputs[i].file) ? isms_pdf_page_count(path) : -1;
+		ne++;
+	}
+	isms_docctx ic = {j->org, j->res, o->period, o->lang, j->when};
+	snprintf(path, sizeof path, "%s/01-index.pdf", dir);
+	if (isms_docs_index(&ic, ent, ne, path) < 0)
+		return ISMS_EXIT_CANTCREAT;
+	if (o->signer && isms_pack_sign_pdf(o->signer, path, j->when) < 0)
+		return ISMS_EXIT_SOFTWARE;
+	if (isms_pack_manifest(dir, j->org, o->period_text) < 0)
+		return ISMS_EXIT_CANTCREAT;
+	if (o->signer && isms_pack_sign_manifest(o->signer, dir, j->when) < 0)
+		return ISMS_EXIT_SOFTWARE;
+	return 0;
+}
+
+/* Build one organisation's pack into target, atomically, under target's lock. */
+static int
+build_one(const char *input, const isms_build_opts *o, const char *target)
+{
+	isms_outdir *out = NULL;
+	char *inputs[] = {(char *)input};
+	int rc = isms_outdir_open(&out, target, inputs, 1, o->wait);
+	if (rc)
+		return rc;
+	isms_org *org = NULL;
+	rc = isms_load(input, &org);
+	if (rc == 0 && o->period.year != org->objectives_year) {
+		isms_loc loc = {input, 0, 0};
+		isms_error(&loc, "--period %s is outside the objectives' year %d",
+		           o->period_text, org->objectives_year);
+		rc = ISMS_EXIT_USAGE;
+	}
+	if (rc == 0 && isms_outdir_begin(out) < 0)
+		rc = ISMS_EXIT_CANTCREAT;
+	if (rc == 0) {
+		struct job j = {org, o, build_time(o->period), NULL};
+		j.res = isms_calc(org, o->period);
+		for (size_t i = 0; i < j.res->nwarnings; i++)
+			isms_warn(&j.res->warning_objectives[i]->loc, "%s", j.res->warnings[i]);
+		rc = render(&j, isms_outdir_tmp(out), isms_outdir_path(out));
+		if (rc == 0 && isms_outdir_publish(out) < 0)
+			rc = ISMS_EXIT_CANTCREAT;
+		if (rc == ISMS_EXIT_CANTCREAT)
+			isms_error(NULL, "%s was not changed", isms_outdir_shown(out));
+		isms_results_free(j.res);
+	}
+	isms_outdir_free(out);
+	isms_org_free(org);
+	return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+push(char ***v, size_t *k, size_t *cap, const char *s)
+{
+	if (*k == *cap)
+		*v = isms_xrealloc(*v, (*cap *= 2) * sizeof **v);
+	(*v)[(*k)++] = isms_xstrdup(s);
+}
+
+/* Inputs: files as given; a folder contributes its *.xml and each subfolder's
+ * organisation.xml (hidden names skipped).  A folder that contributes nothing is an
+ * error.  Returns the number of inputs; *bad counts the empty folders. */
+static char **
+collect_inputs(char *const *args, int n, size_t *count, int *bad)
+{
+	size_t cap = 16, k = 0;
+	char **v = isms_xmalloc(cap * sizeof *v);
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		if (stat(args[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			push(&v, &k, &cap, args[i]);
+			continue;
+		}
+		DIR *d = opendir(args[i]);
+		struct dirent *e;
+		size_t first = k;
+		while (d && (e = readdir(d))) {
+			if (e->d_name[0] == '.')
+				continue;
+			char p[PATH_MAX + 300];
+			size_t l = strlen(e->d_name);
+			if (l > 4 && !strcmp(e->d_name + l - 4, ".xml"))
+				snprintf(p, sizeof p, "%s/%s", args[i], e->d_name);
+			else
+				snprintf(p, sizeof p, "%s/%s/organisation.xml", args[i], e->d_name);
+			if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+				push(&v, &k, &cap, p);
+		}
+		if (d)
+			closedir(d);
+		if (k == first) {
+			isms_error(NULL, "%s: no organisation in this folder (a folder contributes "
+			           "its *.xml files and each subfolder's organisation.xml)", args[i]);
+			++*bad;
+		}
+		qsort(v + first, k - first, sizeof *v, cmp_str);
+	}
+	*count = k;
+	return v;
+}
+
+/* The pack's name in a batch: the input's folder for .../NAME/organisation.xml,
+ * else the file's name without .xml; the pack is DIR/<name>-<period>. */
+static char *
+batch_target(const char *input, const isms_build_opts *o)
+{
+	const char *slash = strrchr(input, '/');
+	const char *base = slash ? slash + 1 : input;
+	const char *name = base;
+	size_t len;
+	if (!strcmp(base, "organisation.xml") && slash) {
+		name = slash;
+		while (name > input && name[-1] != '/')
+			name--;
+		len = (size_t)(slash - name);
+	} else {
+		len = strlen(base);
+		if (len > 4 && !strcmp(base + len - 4, ".xml"))
+			len -= 4;
+	}
+	char *t = isms_xmalloc(strlen(o->out) + len + strlen(o->period_text) + 4);
+	sprintf(t, "%s/%.*s-%s", o->out, (int)len, name, o->period_text);
+	return t;
+}
+
+/* The worse of two exit statuses for a summary: data errors outrank the rest. */
+static int
+worse(int a, int b)
+{
+	static const int rank[] = {ISMS_EXIT_OK, ISMS_EXIT_TEMPFAIL, ISMS_EXIT_NOINPUT,
+		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_SOFTWARE};
+	int ra = 0, rb = 0;
+	for (int i = 0; i < (int)(sizeof rank / sizeof *rank); i++) {
+		if (rank[i] == a)
+			ra = i;
+		if (rank[i] == b)
+			rb = i;
+	}
+	return ra >= rb ? a : b;
+}
+
+int
+isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
+{
+	size_t n;
+	int empty = 0;
+	char **inputs = collect_inputs(args, nargs, &n, &empty);
+	int batch = n > 1 || o->shard_n > 0;
+	for (int i = 0; i < nargs; i++) {
+		struct stat st;
+		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
+			batch = 1;
+	}
+	int worst = empty ? ISMS_EXIT_NOINPUT : 0;
+	char **targets = isms_xcalloc(n ? n : 1, sizeof *targets);
+	for (size_t i = 0; i < n; i++)
+		targets[i] = batch ? batch_target(inputs[i], o) : isms_xstrdup(o->out);
+	/* Two inputs must never write one pack: refuse the batch before any work. */
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = i + 1; k < n; k++)
+			if (!strcmp(targets[i], targets[k])) {
+				isms_error(NULL, "%s and %s would both write the pack %s: rename one "
+				           "(a pack is named after the input's folder or file)", inputs[i],
+				           inputs[k], targets[i]);
+				worst = worse(worst, ISMS_EXIT_USAGE);
+			}
+	if (worst)
+		goto out;
+	if (n == 0) {
+		isms_error(NULL, "no organisation to build");
+		worst = ISMS_EXIT_NOINPUT;
+		goto out;
+	}
+	if (batch && isms_fs_mkdir_p(o->out, 0755) < 0) {
+		isms_error(NULL, "cannot create %s: %s", o->out, strerror(errno));
+		worst = ISMS_EXIT_CANTCREAT;
+		goto out;
+	}
+	int failed = 0, done = 0, running = 0, todo = 0;
+	int tty = isatty(2) && !o->quiet;
+	pid_t *pids = isms_xcalloc(n, sizeof *pids);
+	int *status = isms_xcalloc(n, sizeof *status);
+	for (size_t i = 0; i < n; i++)
+		if (!o->shard_n || (int)(i % (size_t)o->shard_n) == o->shard_k - 1)
+			todo++;
+	for (size_t i = 0; i < n; i++) {
+		if (o->shard_n && (int)(i % (size_t)o->shard_n) != o->shard_k - 1) {
+			pids[i] = -1;
+			continue;
+		}
+		if (o->jobs == 1) {
+			status[i] = build_one(inputs[i], o, targets[i]);
+			pids[i] = 0;
+			done++;
+			if (tty && batch)
+				fprintf(stderr, "\r[%d/%d] %s\033[K", done, todo, inputs[i]);
+			continue;
+		}
+		while (running >= o->jobs) {
+			int st;
+			pid_t p = wait(&st);
+			for (size_t k = 0; k < i; k++)
+				if (pids[k] == p) {
+					status[k] = WIFEXITED(st) ? WEXITSTATUS(st) : ISMS_EXIT_SOFTWARE;
+					pids[k] = 0;
+				}
+			running--;
+			done++;
+			if (tty)
+				fprintf(stderr, "\r[%d/%d]\033[K", done, todo);
+		}
+		fflush(NULL);
+		pid_t p = fork();
+		if (p == 0)
+			_exit(build_one(inputs[i], o, targets[i]));
+		if (p < 0) {
+			status[i] = build_one(inputs[i], o, targets[i]);
+			pids[i] = 0;
+		} else {
+			pids[i] = p;
+			running++;
+		}
+	}
+	while (running > 0) {
+		int st;
+		pid_t p = wait(&st);
+		if (p < 0)
+			break;
+		for (size_t k = 0; k < n; k++)
+			if (pids[k] == p) {
+				status[k] = WIFEXITED(st) ? WEXITSTATUS(st) : ISMS_EXIT_SOFTWARE;
+				pids[k] = 0;
+			}
+		running--;
+	}
+	if (tty && batch && todo > 0)
+		fputs("\r\033[K", stderr);
+	for (size_t i = 0; i < n; i++) {
+		if (pids[i] == -1)
+			continue;
+		if (status[i]) {
+			failed++;
+			if (batch)
+				isms_error(NULL, "%s: failed (exit %d)", inputs[i], status[i]);
+		}
+		worst = worse(worst, status[i]);
+	}
+	if (batch && (!o->quiet || failed))
+		fprintf(stderr, "ismspack: %d organisation%s: %d built, %d failed\n", todo,
+		        todo == 1 ? "" : "s", todo - failed, failed);
+	free(pids);
+	free(status);
+out:
+	for (size_t i = 0; i < n; i++) {
+		free(inputs[i]);
+		free(targets[i]);
+	}
+	free(inputs);
+	free(targets);
+	return worst;
+}
