@@ -141,7 +141,11 @@ date_attr(ctx *c, xmlNode *n, const char *name)
 	isms_date d = {0, 0, 0};
 	const char *v = attr(c, n, name);
 	if (v && isms_date_parse(v, &d) < 0) {
-		fault(c, n, name, "%s=\"%s\" is not a real calendar date (YYYY-MM-DD)", name, v);
+		if (strlen(v) == 10 && v[4] == '-' && strncmp(v, "1912", 4) < 0)
+			fault(c, n, name, "%s=\"%s\" is before 1912-01-01 (民國元年): ROC dates, "
+			      "and so the documents' dates, cover 1912-01-01 to 9999-12-31", name, v);
+		else
+			fault(c, n, name, "%s=\"%s\" is not a real calendar date (YYYY-MM-DD)", name, v);
 		d = (isms_date){0, 0, 0};
 	}
 	return d;

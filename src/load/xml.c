@@ -820,7 +820,10 @@ isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 	xmlSetStructuredErrorFunc(x, on_error);
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	ctxt->sax->internalSubset = on_internal_subset;
-	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBASEFIX | XML_PARSE_NOCDATA;
+	/* XML_PARSE_HUGE: our own 16 MiB limit on every file bounds what libxml2 may
+	 * hold (its 10 MB text limit would refuse a smaller file than ours does) */
+	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOBASEFIX | XML_PARSE_NOCDATA |
+	           XML_PARSE_HUGE;
 	x->doc = xmlCtxtReadMemory(ctxt, text, (int)len, path, "UTF-8", opts);
 	xmlFreeParserCtxt(ctxt);
 	int rc = 0;

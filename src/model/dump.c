@@ -28,7 +28,8 @@ list(isms_buf *o, int ind, const char *key, isms_text_list l)
 static void
 num(isms_buf *o, const char *key, double v)
 {
-	isms_buf_printf(o, " %s=%.15g", key, v);
+	/* -0 is printed as 0: the dump states values, not how they were computed */
+	isms_buf_printf(o, " %s=%.15g", key, v == 0 ? 0.0 : v);
 }
 
 static const char *

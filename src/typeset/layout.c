@@ -489,7 +489,9 @@ table(lay *L, isms_table *t)
 			/* a row taller than what is left: split its lines across pages */
 			size_t *from = isms_xcalloc(t->ncells + 1, sizeof *from);
 			double left = gh;
-			while (left > 1e-6) {
+			/* until every line of every cell is drawn: each piece pays its own
+			 * padding, so the row's height alone would stop short of the end */
+			for (int done = 0; !done;) {
 				avail = bottom(L) - L->y;
 				size_t fit = (size_t)floor((avail - 2 * CELL_PAD) / leading);
 				if (fit < 1) {
@@ -498,7 +500,7 @@ table(lay *L, isms_table *t)
 					continue;
 				}
 				double h = 0;
-				int done = 1;
+				done = 1;
 				for (size_t i = 0; i < t->ncells; i++) {
 					cell *c = &t->cells[i];
 					if (c->row != r)
@@ -525,7 +527,7 @@ table(lay *L, isms_table *t)
 					from[i] = to;
 				}
 				L->y += h;
-				left = done ? 0 : left - h;
+				left -= h;
 				if (!done) {
 					new_page(L);
 					/* repeat header */

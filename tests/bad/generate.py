@@ -17,6 +17,7 @@ cases = {
  "bad-enum": sub('kind="agency"', 'kind="ministry"'),
  "bad-date": sub('issued="2025-02-03"', 'issued="2025-02-30"'),
  "bad-date-format": sub('issued="2025-02-03"', 'issued="2025/02/03"'),
+ "date-before-1912": sub('issued="2025-02-03"', 'issued="1911-02-03"'),
  "duplicate-id": sub('<person id="p-chen"', '<person id="p-lin"'),
  "dangling-person": sub('ownerUnit="u-admin" owner="p-chen"', 'ownerUnit="u-admin" owner="p-huang"'),
  "dangling-unit": sub('<person id="p-chen" unit="u-admin">', '<person id="p-chen" unit="u-it">'),
