@@ -136,11 +136,16 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz out
 
-# A libFuzzer run over the loader (clang): make fuzz FUZZ_SECONDS=60
+# A libFuzzer run over the loader (clang): make fuzz FUZZ_SECONDS=60.  The corpus
+# holds multi-file inputs (parts split at NUL bytes; see tests/fuzz/load_fuzz.c).
 FUZZ_SECONDS ?= 30
 fuzz:
 	$(Q)$(MAKE) B=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libisms.a
 	$(Q)clang -O1 -g -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) tests/fuzz/load_fuzz.c \
 	  build-fuzz/libisms.a $(PKG_LIBS) -o build-fuzz/load_fuzz
 	$(Q)mkdir -p build-fuzz/corpus && cp tests/bad/*.xml build-fuzz/corpus/
+	$(Q)for d in tests/bad/xinclude-*/; do n=$$(basename $$d); \
+	  { sed 's/href="people.xml"/href="inc1.xml"/' $$d/organisation.xml; printf '\0'; \
+	    sed 's#href="more/lin.xml"#href="inc2.xml"#' $$d/people.xml 2>/dev/null; printf '\0'; \
+	    cat $$d/more/lin.xml 2>/dev/null; } >build-fuzz/corpus/multi-$$n; done
 	$(Q)build-fuzz/load_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus

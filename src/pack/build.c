@@ -177,6 +177,44 @@ build_time(isms_period period)
 	return (time_t)(isms_date_days(isms_period_end(period)) * 86400 + 43200);
 }
 
+/* --only keeps the other files of the existing pack: allowed only when that pack
+ * was built from the same inputs, period and language, so nothing kept goes stale.
+ * 0 ok, or an exit status after naming the files that would no longer match. */
+static int
+only_is_safe(const struct job *j, const char *target, const char *shown)
+{
+	const isms_build_opts *o = j->o;
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/manifest.json", target);
+	char *old = isms_fs_read_file(path, NULL, 1u << 20);
+	if (!old)
+		return 0; /* no pack yet: every output is built */
+	isms_buf want = {0};
+	isms_buf_puts(&want, "\"period\": ");
+	isms_buf_put_json(&want, o->period_text);
+	isms_buf_puts(&want, ",\n  \"lang\": ");
+	isms_buf_put_json(&want, o->lang);
+	const char *why = NULL;
+	if (!strstr(old, want.data))
+		why = "another period or language";
+	isms_buf_clear(&want);
+	isms_buf_puts(&want, "\"inputs\": ");
+	if (!why && (isms_pack_inputs_json(j->org, &want) < 0 || !strstr(old, want.data)))
+		why = "other input data (the inputs' digests in its manifest differ)";
+	isms_buf_free(&want);
+	free(old);
+	if (!why)
+		return 0;
+	isms_buf stale = {0};
+	for (size_t i = 0; i < NOUTPUTS; i++)
+		if (!selected(o->only, outputs[i].kind))
+			isms_buf_printf(&stale, "%s%s", stale.len ? ", " : "", outputs[i].file);
+	isms_error(NULL, "--only %s: the pack %s was built from %s; kept as they are, %s would "
+	           "describe the old data; rebuild the whole pack (without --only)", o->only, shown, why, stale.data ? stale.data : "");
+	isms_buf_free(&stale);
+	return ISMS_EXIT_USAGE;
+}
+
 /* Render every output into the temporary folder dir; 0 or an exit status. */
 static int
 render(struct job *j, const char *dir, const char *target)
@@ -237,16 +275,17 @@ render(struct job *j, const char *dir, const char *target)
 		return ISMS_EXIT_CANTCREAT;
 	if (o->signer && isms_pack_sign_pdf(o->signer, path, j->when) < 0)
 		return ISMS_EXIT_SOFTWARE;
-	if (isms_pack_manifest(dir, j->org, o->period_text) < 0)
+	if (isms_pack_manifest(dir, j->org, o->period_text, o->lang) < 0)
 		return ISMS_EXIT_CANTCREAT;
 	if (o->signer && isms_pack_sign_manifest(o->signer, dir, j->when) < 0)
 		return ISMS_EXIT_SOFTWARE;
 	return 0;
 }
 
-/* Build one organisation's pack into target, atomically, under target's lock. */
+/* Build one organisation's pack into target, atomically, under target's lock;
+ * announce: say where the pack is (a single build; a batch prints a summary). */
 static int
-build_one(const char *input, const isms_build_opts *o, const char *target)
+build_one(const char *input, const isms_build_opts *o, const char *target, int announce)
 {
 	isms_outdir *out = NULL;
 	char *inputs[] = {(char *)input};
@@ -268,9 +307,16 @@ build_one(const char *input, const isms_build_opts *o, const char *target)
 		j.res = isms_calc(org, o->period);
 		for (size_t i = 0; i < j.res->nwarnings; i++)
 			isms_warn(&j.res->warning_objectives[i]->loc, "%s", j.res->warnings[i]);
-		rc = render(&j, isms_outdir_tmp(out), isms_outdir_path(out));
+		if (o->only)
+			rc = only_is_safe(&j, isms_outdir_path(out), isms_outdir_shown(out));
+		if (rc == 0)
+			rc = render(&j, isms_outdir_tmp(out), isms_outdir_path(out));
+
 		if (rc == 0 && isms_outdir_publish(out) < 0)
 			rc = ISMS_EXIT_CANTCREAT;
+		if (rc == 0 && announce && !o->quiet)
+			isms_diag(ISMS_NOTE, NULL, "pack written to %s (%s, %s)", isms_outdir_shown(out),
+			          o->period_text, o->lang);
 		if (rc == ISMS_EXIT_CANTCREAT)
 			isms_error(NULL, "%s was not changed", isms_outdir_shown(out));
 		isms_results_free(j.res);
@@ -426,7 +472,7 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 			continue;
 		}
 		if (o->jobs == 1) {
-			status[i] = build_one(inputs[i], o, targets[i]);
+			status[i] = build_one(inputs[i], o, targets[i], !batch);
 			pids[i] = 0;
 			done++;
 			if (tty && batch)
@@ -449,9 +495,9 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 		fflush(NULL);
 		pid_t p = fork();
 		if (p == 0)
-			_exit(build_one(inputs[i], o, targets[i]));
+			_exit(build_one(inputs[i], o, targets[i], !batch));
 		if (p < 0) {
-			status[i] = build_one(inputs[i], o, targets[i]);
+			status[i] = build_one(inputs[i], o, targets[i], !batch);
 			pids[i] = 0;
 		} else {
 			pids[i] = p;

@@ -57,6 +57,32 @@ isms_sha256_file(const char *path, char *hex, size_t *size)
 	return 0;
 }
 
+int
+isms_pack_inputs_json(const isms_org *org, isms_buf *out)
+{
+	char hex[65];
+	int rc = 0;
+	/* Inputs by name relative to the main file's folder, so the manifest does not
+	 * depend on where the input was checked out. */
+	const char *main_slash = strrchr(org->files[0], '/');
+	size_t prefix = main_slash ? (size_t)(main_slash - org->files[0]) + 1 : 0;
+	isms_buf_puts(out, "[");
+	for (size_t i = 0; i < org->nfiles; i++) {
+		if (isms_sha256_file(org->files[i], hex, NULL) < 0) {
+			isms_diag(ISMS_ERROR, NULL, "cannot read %s: %s", org->files[i], strerror(errno));
+			rc = -1;
+			continue;
+		}
+		const char *name = strncmp(org->files[i], org->files[0], prefix) ? org->files[i]
+		                                                                  : org->files[i] + prefix;
+		isms_buf_printf(out, "%s\n    {\"file\": ", i ? "," : "");
+		isms_buf_put_json(out, name);
+		isms_buf_printf(out, ", \"sha256\": \"%s\"}", hex);
+	}
+	isms_buf_puts(out, "\n  ]");
+	return rc;
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -99,7 +125,8 @@ free_list(char **v, size_t n)
 }
 
 int
-isms_pack_manifest(const char *dir, const isms_org *org, const char *period)
+isms_pack_manifest(const char *dir, const isms_org *org, const char *period,
+                   const char *lang)
 {
 	isms_buf j = {0}, m = {0};
 	char path[4096], hex[65];
@@ -113,24 +140,12 @@ isms_pack_manifest(const char *dir, const isms_org *org, const char *period)
 	isms_buf_put_json(&j, org->name.zh);
 	isms_buf_puts(&j, "},\n  \"period\": ");
 	isms_buf_put_json(&j, period);
-	isms_buf_puts(&j, ",\n  \"generator\": \"ismspack " ISMS_VERSION "\",\n  \"inputs\": [");
-	/* Inputs by name relative to the main file's folder, so the manifest does not
-	 * depend on where the input was checked out. */
-	const char *main_slash = strrchr(org->files[0], '/');
-	size_t prefix = main_slash ? (size_t)(main_slash - org->files[0]) + 1 : 0;
-	for (size_t i = 0; i < org->nfiles; i++) {
-		if (isms_sha256_file(org->files[i], hex, NULL) < 0) {
-			isms_diag(ISMS_ERROR, NULL, "cannot read %s: %s", org->files[i], strerror(errno));
-			rc = -1;
-			continue;
-		}
-		const char *name = strncmp(org->files[i], org->files[0], prefix) ? org->files[i]
-		                                                                  : org->files[i] + prefix;
-		isms_buf_printf(&j, "%s\n    {\"file\": ", i ? "," : "");
-		isms_buf_put_json(&j, name);
-		isms_buf_printf(&j, ", \"sha256\": \"%s\"}", hex);
-	}
-	isms_buf_puts(&j, "\n  ],\n  \"files\": [");
+	isms_buf_puts(&j, ",\n  \"lang\": ");
+	isms_buf_put_json(&j, lang);
+	isms_buf_puts(&j, ",\n  \"generator\": \"ismspack " ISMS_VERSION "\",\n  \"inputs\": ");
+	if (isms_pack_inputs_json(org, &j) < 0)
+		rc = -1;
+	isms_buf_puts(&j, ",\n  \"files\": [");
 	for (size_t i = 0; i < n; i++) {
 		size_t size;
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "base/buf.h"
 #include "model/model.h"
 
 /* SHA-256 of data as 64 lowercase hex digits into hex (>= 65 bytes). */
@@ -13,10 +14,14 @@ void isms_sha256_hex(const void *data, size_t len, char *hex);
 /* SHA-256 of a file; 0 ok, -1 (errno set). */
 int isms_sha256_file(const char *path, char *hex, size_t *size);
 
-/* Write manifest.json (organisation, period, generator, digests of the input files,
+/* Write manifest.json (organisation, period, language, generator, digests of the input files,
  * every file with size and SHA-256) and MANIFEST.sha256 (sha256sum -c format, every
  * file including manifest.json) into dir.  0 ok, -1 after reporting. */
-int isms_pack_manifest(const char *dir, const isms_org *org, const char *period);
+int isms_pack_manifest(const char *dir, const isms_org *org, const char *period,
+                       const char *lang);
+/* The manifest's "inputs" array (every input file by name relative to the main
+ * file's folder, with its SHA-256) appended to out.  0 ok, -1 after reporting. */
+int isms_pack_inputs_json(const isms_org *org, isms_buf *out);
 
 typedef struct isms_signer isms_signer;
 
