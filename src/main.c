@@ -176,6 +176,7 @@ cmd_build(int argc, char **argv)
 			snprintf(relative, sizeof relative, "%04d-%02d", m > 1 ? y : y - 1, m > 1 ? m - 1 : 12);
 		}
 		o.period_text = relative;
+		o.period_relative = 1;
 	}
 	if (isms_period_parse(o.period_text, &o.period) < 0) {
 		isms_diag(ISMS_ERROR, NULL, "--period \"%s\" is neither a quarter (2025Q4) nor a "

@@ -27,6 +27,9 @@
 #include "pdf/pdf.h"
 #include "xlsx/xlsx.h"
 
+/* build_one's status for an organisation a relative period does not apply to */
+#define SKIPPED 1
+
 struct job {
 	const isms_org *org;
 	const isms_build_opts *o;
@@ -296,9 +299,16 @@ build_one(const char *input, const isms_build_opts *o, const char *target, int a
 	rc = isms_load(input, &org);
 	if (rc == 0 && o->period.year != org->objectives_year) {
 		isms_loc loc = {input, 0, 0};
-		isms_error(&loc, "--period %s is outside the objectives' year %d",
-		           o->period_text, org->objectives_year);
-		rc = ISMS_EXIT_USAGE;
+		if (o->period_relative && !announce) {
+			/* a batch run by cron across a new year: not a failure */
+			isms_diag(ISMS_NOTE, &loc, "skipped: its objectives are for %d, the period "
+			          "that ended last is %s", org->objectives_year, o->period_text);
+			rc = SKIPPED;
+		} else {
+			isms_error(&loc, "--period %s is outside the objectives' year %d",
+			           o->period_text, org->objectives_year);
+			rc = ISMS_EXIT_USAGE;
+		}
 	}
 	if (rc == 0 && isms_outdir_begin(out) < 0)
 		rc = ISMS_EXIT_CANTCREAT;
@@ -307,6 +317,15 @@ build_one(const char *input, const isms_build_opts *o, const char *target, int a
 		j.res = isms_calc(org, o->period);
 		for (size_t i = 0; i < j.res->nwarnings; i++)
 			isms_warn(&j.res->warning_objectives[i]->loc, "%s", j.res->warnings[i]);
+		if (o->quiet && j.res->nwarnings) {
+			/* --quiet keeps cron silent when all is well, not when data is missing */
+			isms_loc loc = {input, 0, 0};
+			isms_diag_set_quiet(0);
+			isms_warn(&loc, "%zu warning%s about the data (such as measurements not "
+			          "reported); run without --quiet to see them", j.res->nwarnings,
+			          j.res->nwarnings == 1 ? "" : "s");
+			isms_diag_set_quiet(1);
+		}
 		if (o->only)
 			rc = only_is_safe(&j, isms_outdir_path(out), isms_outdir_shown(out));
 		if (rc == 0)
@@ -459,7 +478,7 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 		worst = ISMS_EXIT_CANTCREAT;
 		goto out;
 	}
-	int failed = 0, done = 0, running = 0, todo = 0;
+	int failed = 0, skipped = 0, done = 0, running = 0, todo = 0;
 	int tty = isatty(2) && !o->quiet;
 	pid_t *pids = isms_xcalloc(n, sizeof *pids);
 	int *status = isms_xcalloc(n, sizeof *status);
@@ -521,6 +540,10 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 	for (size_t i = 0; i < n; i++) {
 		if (pids[i] == -1)
 			continue;
+		if (status[i] == SKIPPED) {
+			skipped++;
+			continue;
+		}
 		if (status[i]) {
 			failed++;
 			if (batch)
@@ -528,9 +551,13 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 		}
 		worst = worse(worst, status[i]);
 	}
-	if (batch && (!o->quiet || failed))
-		fprintf(stderr, "ismspack: %d organisation%s: %d built, %d failed\n", todo,
-		        todo == 1 ? "" : "s", todo - failed, failed);
+	if (batch && (!o->quiet || failed || skipped)) {
+		char sk[64] = "";
+		if (skipped)
+			snprintf(sk, sizeof sk, ", %d skipped (objectives of another year)", skipped);
+		fprintf(stderr, "ismspack: %d organisation%s: %d built%s, %d failed\n", todo,
+		        todo == 1 ? "" : "s", todo - failed - skipped, sk, failed);
+	}
 	free(pids);
 	free(status);
 out:

@@ -14,6 +14,7 @@ typedef struct isms_build_opts {
 	const char *out, *lang, *only, *templates;
 	const isms_signer *signer; /* NULL: unsigned */
 	int quiet, wait, jobs, shard_k, shard_n;
+	int period_relative;       /* --period prev-quarter / prev-month */
 } isms_build_opts;
 
 /* The output kinds --only accepts, comma-separated, for messages and --help. */
