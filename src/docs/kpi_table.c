@@ -41,7 +41,7 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 			isms_table_shade(t, 0.85, 1);
 		enum isms_direction dir = o->current ? o->current->vs_previous : ISMS_DIR_UNKNOWN;
 		isms_table_cell(t, L(&d, isms_direction_label(dir, "zh"), isms_direction_label(dir, "en")), 1, 1, ISMS_CENTER);
-		isms_table_cell(t, T(&d, ob->owner_unit->name), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, TN(&d, ob->owner_unit->name), 1, 1, ISMS_CENTER);
 		const char *note = "";
 		if (o->current && o->current->m && o->current->m->variance.zh)
 			note = T(&d, o->current->m->variance);

@@ -45,8 +45,8 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 		isms_table_cell(t, ob->has_last_year ? docs_value(&d, ob->last_year, ob->unit) : "—", 1, 1, ISMS_CENTER);
 		isms_table_cell(t, isms_arena_strdup(d.a, isms_calc_format_target(ob, d.en ? "en" : "zh", tb, sizeof tb)),
 		                1, 1, ISMS_CENTER);
-		isms_table_cell(t, T(&d, ob->owner_unit->name), 1, 1, ISMS_CENTER);
-		isms_table_cell(t, T(&d, ob->owner->name), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, TN(&d, ob->owner_unit->name), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, TN(&d, ob->owner->name), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, T(&d, ob->method), 1, 1, ISMS_LEFT);
 		isms_table_cell(t, T(&d, ob->resources), 1, 1, ISMS_LEFT);
 		const char *acts = "";
