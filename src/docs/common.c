@@ -56,14 +56,32 @@ T(dctx *d, isms_text t)
 }
 
 const char *
+N(dctx *d, const char *s)
+{
+	return s && *s ? F(d, "%c%s%c", ISMS_KEEP_ON, s, ISMS_KEEP_OFF) : "";
+}
+
+const char *
+TN(dctx *d, isms_text t)
+{
+	if (!t.zh)
+		return "";
+	if (d->en)
+		return N(d, t.en ? t.en : t.zh);
+	if (d->bi && t.en)
+		return F(d, "%s\n%s", N(d, t.zh), N(d, t.en));
+	return N(d, t.zh);
+}
+
+const char *
 P(dctx *d, const isms_person *p)
 {
 	if (!p)
 		return "";
 	if (d->en)
-		return F(d, "%s (%s)", p->name.en ? p->name.en : p->name.zh,
+		return F(d, "%s (%s)", N(d, p->name.en ? p->name.en : p->name.zh),
 		         p->job_title.en ? p->job_title.en : p->job_title.zh);
-	return F(d, "%s（%s）", p->name.zh, p->job_title.zh);
+	return F(d, "%s（%s）", N(d, p->name.zh), p->job_title.zh);
 }
 
 const char *
@@ -72,8 +90,7 @@ D(dctx *d, isms_date date)
 	char b[64];
 	if (!date.y)
 		return "";
-	return isms_arena_strdup(d->a, d->en ? isms_date_en(date, b, sizeof b)
-	                                     : isms_date_roc_long(date, b, sizeof b));
+	return N(d, d->en ? isms_date_en(date, b, sizeof b) : isms_date_roc_long(date, b, sizeof b));
 }
 
 isms_date
@@ -156,14 +173,14 @@ docs_units(dctx *d, const isms_objective *o)
 	const char *s = "";
 	for (size_t i = 0; i < o->nunits; i++)
 		s = F(d, "%s%s%s", s, i ? (d->en ? ", " : "、") : "",
-		      d->en && o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh);
+		      N(d, d->en && o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh));
 	if (d->bi) {
 		int any = 0;
 		const char *e = "";
 		for (size_t i = 0; i < o->nunits; i++) {
 			any |= o->units[i]->name.en != NULL;
 			e = F(d, "%s%s%s", e, i ? ", " : "",
-			      o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh);
+			      N(d, o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh));
 		}
 		if (any)
 			s = F(d, "%s\n%s", s, e);

@@ -26,9 +26,15 @@ const char *L(dctx *d, const char *zh, const char *en);
 const char *Ls(dctx *d, const char *zh, const char *en);
 /* A bilingual value: zh, en (falling back to zh), or zh + newline + en under bi. */
 const char *T(dctx *d, isms_text t);
-/* A person as name (job title). */
+/* s as one keep-together span (a person's or a unit's name, a date): the
+ * typesetter never breaks or hyphenates inside it unless it is wider than the
+ * line.  "" for NULL. */
+const char *N(dctx *d, const char *s);
+/* T for a name: each language's part kept together. */
+const char *TN(dctx *d, isms_text t);
+/* A person as name (job title), the name kept together. */
 const char *P(dctx *d, const isms_person *p);
-/* A date: 中華民國114年4月15日 (zh, bi) or 15 April 2025 (en). */
+/* A date: 中華民國114年4月15日 (zh, bi) or 15 April 2025 (en), kept together. */
 const char *D(dctx *d, isms_date date);
 /* printf into the scratch arena. */
 const char *F(dctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

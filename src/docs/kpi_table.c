@@ -14,7 +14,7 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 	docs_title(&d, "資訊安全目標量測統計表", "Security KPI Measurement Table");
 	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, F(&d, "%s%s", Ls(&d, "評估期間：", "Period: "),
 	              docs_period(&d, c->period)), ISMS_LEFT);
-	double w[] = {1.9, 2.0, 1.1, 1.2, 1.0, 1.3, 1.0, 1.3, 0.8, 1.1, 2.3};
+	double w[] = {1.9, 2.0, 1.1, 1.2, 1.0, 1.3, 1.0, 1.3, 1.0, 1.1, 2.1};
 	isms_table *t = isms_doc_table(d.doc, 11, w, 2);
 	isms_table_font_size(t, d.bi ? 8 : 9);
 	isms_table_row(t);

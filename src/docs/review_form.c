@@ -186,7 +186,7 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		docs_head_cell(t, L(&d, "年度", "Year"), 1, 1);
 		isms_table_cell(t, d.en ? F(&d, "%d", o->objectives_year) : F(&d, "%d", isms_roc_year(o->objectives_year)), 2, 1, ISMS_CENTER);
 		docs_head_cell(t, L(&d, "目標執行單位", "Responsible unit"), 2, 1);
-		isms_table_cell(t, F(&d, "%s　%s", docs_units(&d, ob), T(&d, ob->owner->name)), 4, 1, ISMS_LEFT);
+		isms_table_cell(t, F(&d, "%s　%s", docs_units(&d, ob), TN(&d, ob->owner->name)), 4, 1, ISMS_LEFT);
 		isms_table_row(t);
 		docs_head_cell(t, L(&d, "目標項目", "Objective"), 1, 1);
 		isms_table_cell(t, F(&d, "%s\n%s", T(&d, ob->title), T(&d, ob->kpi)), 2, 1, ISMS_LEFT);
@@ -235,7 +235,7 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		docs_head_cell(t, L(&d, "報告人", "Reported by"), 1, 1);
 		for (int k = 0; k < 4; k++) {
 			const isms_measurement *m = reported(&q[k]);
-			isms_table_cell(t, m ? F(&d, "%s\n%s%s", T(&d, m->reporter->name), Ls(&d, "日期：", "Date: "),
+			isms_table_cell(t, m ? F(&d, "%s\n%s%s", TN(&d, m->reporter->name), Ls(&d, "日期：", "Date: "),
 			                         D(&d, m->date))
 			                     : F(&d, "\n%s", Ls(&d, "日期：", "Date:")), 2, 1, ISMS_LEFT);
 		}

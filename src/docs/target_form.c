@@ -77,7 +77,7 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 		isms_table_cell(t, docs_last_year(&d, ob), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, target_cell(&d, ob), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, docs_units(&d, ob), 1, 1, ISMS_CENTER);
-		isms_table_cell(t, T(&d, ob->owner->name), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, TN(&d, ob->owner->name), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, T(&d, ob->method), 1, 1, ISMS_LEFT);
 		isms_table_cell(t, T(&d, ob->resources), 1, 1, ISMS_LEFT);
 		const char *acts = "";

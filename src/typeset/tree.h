@@ -3,7 +3,10 @@
  * type appears here.  Everything is owned by the document's arena.
  *
  * Text is UTF-8.  Inside text, the byte ISMS_BOLD_ON (0x02) starts bold and
- * ISMS_BOLD_OFF (0x03) ends it; '\n' forces a line break. */
+ * ISMS_BOLD_OFF (0x03) ends it; ISMS_KEEP_ON (0x04) … ISMS_KEEP_OFF (0x05) keeps
+ * a span together on one line (a person's or a unit's name: no break, no
+ * hyphenation inside, unless the span alone is wider than the line); '\n' forces
+ * a line break. */
 #ifndef ISMS_TREE_H
 #define ISMS_TREE_H
 
@@ -12,6 +15,8 @@
 
 #define ISMS_BOLD_ON '\x02'
 #define ISMS_BOLD_OFF '\x03'
+#define ISMS_KEEP_ON '\x04'
+#define ISMS_KEEP_OFF '\x05'
 
 typedef struct isms_doc isms_doc;
 typedef struct isms_table isms_table;
