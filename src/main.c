@@ -29,7 +29,7 @@
 static const char usage_text[] =
 	"usage: ismspack validate FILE...\n"
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
-	"       ismspack verify DIR|FILE.pdf [--ca FILE]\n"
+	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"       ismspack --help | --version\n"
 	"\n"
@@ -44,6 +44,7 @@ static const char usage_text[] =
 	"  --sign-cert FILE   PEM certificate of the key (omit for PKCS#12)\n"
 	"  --sign-chain FILE  PEM intermediate certificates\n"
 	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase\n"
+	"  --unsigned         rebuild a signed pack without signing it (else refused)\n"
 	"  --templates DIR    document templates to use instead of the installed ones\n"
 	"  --jobs N           build N organisations at a time\n"
 	"  --shard K/N        build only the K-th of N deterministic shares of the inputs\n"
@@ -104,6 +105,8 @@ struct build_opts {
 	isms_period period;
 	isms_sign_opts sign;
 	int signing, quiet, wait, jobs, shard_k, shard_n;
+	int unsigned_ok;    /* --unsigned: a signed pack may be rebuilt unsigned */
+	time_t when;        /* the build's time (isms_pack_clock) */
 };
 
 struct job {
@@ -205,27 +208,18 @@ selected(const char *only, const char *kind)
 	return 0;
 }
 
-/* The date stamped into documents: SOURCE_DATE_EPOCH when set, else noon (UTC) of
- * the report period's last day, so that the same input gives the same bytes. */
-static time_t
-build_time(isms_period period)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (e && *e) {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (!*end && v >= 0)
-			return (time_t)v;
-		isms_warn(NULL, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; ignored", e);
-	}
-	return (time_t)(isms_date_days(isms_period_end(period)) * 86400 + 43200);
-}
-
 /* Build one organisation's pack into target, atomically, under target's lock. */
 static int
 build_one(const char *input, const struct build_opts *o, const char *target,
           const isms_signer *signer)
 {
+	/* A signed pack is never silently rebuilt unsigned (issue 12.4). */
+	if (!signer && !o->unsigned_ok && isms_pack_was_signed(target) == 1) {
+		isms_diag(ISMS_ERROR, NULL, "%s is a signed pack (it has MANIFEST.sha256.p7s); "
+		          "rebuilding it without --sign-key would drop its signatures: sign again "
+		          "with --sign-key, or pass --unsigned to replace it by an unsigned pack", target);
+		return ISMS_EXIT_USAGE;
+	}
 	isms_org *org = NULL;
 	int rc = isms_load(input, &org);
 	if (rc)
@@ -271,7 +265,7 @@ build_one(const char *input, const struct build_opts *o, const char *target,
 		isms_org_free(org);
 		return ISMS_EXIT_CANTCREAT;
 	}
-	struct job j = {org, o, tmp, build_time(o->period), NULL};
+	struct job j = {org, o, tmp, o->when, NULL};
 	j.res = isms_calc(org, o->period);
 	for (size_t i = 0; i < j.res->nwarnings; i++)
 		isms_warn(&j.res->warning_objectives[i]->loc, "%s", j.res->warnings[i]);
@@ -440,6 +434,7 @@ cmd_build(int argc, char **argv)
 		{"sign-pass-file", required_argument, NULL, 'P'},
 		{"sign-pass-env", required_argument, NULL, 'E'},
 		{"templates", required_argument, NULL, 'T'},
+		{"unsigned", no_argument, NULL, 'U'},
 		{NULL, 0, NULL, 0},
 	};
 	struct build_opts o = {0};
@@ -468,6 +463,7 @@ cmd_build(int argc, char **argv)
 		case 'P': o.sign.pass_file = optarg; break;
 		case 'E': o.sign.pass_env = optarg; break;
 		case 'T': o.templates = optarg; break;
+		case 'U': o.unsigned_ok = 1; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
@@ -520,9 +516,15 @@ cmd_build(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "--sign-cert and --sign-chain need --sign-key");
 		return ISMS_EXIT_USAGE;
 	}
+	if (o.signing && o.unsigned_ok) {
+		isms_diag(ISMS_ERROR, NULL, "--unsigned and --sign-key contradict each other");
+		return ISMS_EXIT_USAGE;
+	}
 	isms_diag_set_quiet(o.quiet);
+	if (isms_pack_clock(&o.when) < 0)
+		return ISMS_EXIT_USAGE;
 	isms_signer *signer = NULL;
-	if (o.signing && isms_signer_load(&signer, &o.sign) < 0)
+	if (o.signing && isms_signer_load(&signer, &o.sign, o.when) < 0)
 		return ISMS_EXIT_USAGE;
 
 	size_t n;
@@ -647,12 +649,10 @@ cmd_sign_pdf(int argc, char **argv)
 	}
 	if (optind >= argc || !so.key)
 		return usage(stderr, ISMS_EXIT_USAGE);
+	time_t when;
 	isms_signer *signer = NULL;
-	if (isms_signer_load(&signer, &so) < 0)
+	if (isms_pack_clock(&when) < 0 || isms_signer_load(&signer, &so, when) < 0)
 		return ISMS_EXIT_USAGE;
-	/* Outside a build there is no period: SOURCE_DATE_EPOCH, else now. */
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	time_t when = e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
 	int rc = 0;
 	for (int i = optind; i < argc; i++)
 		if (isms_pack_sign_pdf(signer, argv[i], when) < 0)
@@ -710,8 +710,9 @@ cmd_verify(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "%s is not a pack folder or a PDF", arg);
 		return ISMS_EXIT_NOINPUT;
 	}
-	int failures = isms_pack_verify(argv[optind], ca, print_finding, &v);
-	printf("%s: %s\n", argv[optind], failures ? "FAILED" : "complete and unaltered");
+	char verdict[1024];
+	int failures = isms_pack_verify(argv[optind], ca, print_finding, &v, verdict, sizeof verdict);
+	printf("%s: %s\n", argv[optind], verdict);
 	return failures ? ISMS_EXIT_DATAERR : 0;
 }
 
