@@ -515,12 +515,23 @@ isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
 		         "(ismspack always writes one)");
 		goto done;
 	}
+	/* A few minutes of clock skew between signer and reader are no fault. */
+	time_t now = time(NULL);
+	if (r->signed_at > now + 600) {
+		snprintf(r->reason, sizeof r->reason, "the signing time lies in the future (the "
+		         "signer's clock or SOURCE_DATE_EPOCH was wrong)");
+		goto done;
+	}
 	if (isms_pack_cert_usable(signer, r->signed_at, r->reason, sizeof r->reason) < 0)
 		goto done;
+	char since[320] = "";
+	if (X509_cmp_time(X509_get0_notAfter(signer), &now) < 0)
+		snprintf(since, sizeof since, "; the certificate has expired since, on %s",
+		         asn1_time_text(X509_get0_notAfter(signer), buf, sizeof buf));
 	if (ca) {
 		if (chain_to_ca(signer, certs, ca, r->signed_at, r->reason, sizeof r->reason) < 0)
 			goto done;
-		snprintf(r->reason, sizeof r->reason, "valid, chain trusted (%s)", ca);
+		snprintf(r->reason, sizeof r->reason, "valid, chain trusted (%s)%s", ca, since);
 	} else {
 		if ((bad = stray_certificate(certs, signer, buf, sizeof buf))) {
 			snprintf(r->reason, sizeof r->reason, "altered: it carries a certificate "
@@ -528,7 +539,7 @@ isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
 			goto done;
 		}
 		snprintf(r->reason, sizeof r->reason, "intact; the signer is not checked against "
-		         "a CA (give --ca)");
+		         "a CA (give --ca)%s", since);
 	}
 	rc = 0;
 done:
