@@ -129,6 +129,10 @@ isms_pack_cert_usable(X509 *cert, time_t when, char *why, size_t size)
 
 /* ---- the DER skeleton of what ismspack writes ---- */
 
+/* A signature that differs from what ismspack writes was changed, or made by
+ * another program (a pack's signatures are all ismspack's). */
+#define NOT_OURS "altered (or not written by ismspack): "
+
 /* One DER element at *p: its tag and content; *p moves past it.  0 ok. */
 static int
 tlv(const unsigned char **p, const unsigned char *end, int *tag,
@@ -405,12 +409,12 @@ isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
 		size_t at = 0;
 		while (n > 0 && at < len && at < (size_t)n && again[at] == der[at])
 			at++;
-		snprintf(r->reason, sizeof r->reason, "altered: the signature's encoding differs "
-		         "from its canonical DER at byte %zu (a change outside the signed part)", at);
+		snprintf(r->reason, sizeof r->reason, NOT_OURS "the encoding differs from its "
+		         "canonical DER at byte %zu (a change outside the signed part)", at);
 		goto done;
 	}
 	if ((bad = skeleton(der, len))) {
-		snprintf(r->reason, sizeof r->reason, "altered: %s", bad);
+		snprintf(r->reason, sizeof r->reason, NOT_OURS "%s", bad);
 		goto done;
 	}
 	STACK_OF(CMS_SignerInfo) *sis = CMS_get0_SignerInfos(cms);
@@ -419,12 +423,12 @@ isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
 	if (OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed || !si ||
 	    OBJ_obj2nid(CMS_get0_eContentType(cms)) != NID_pkcs7_data || (content && *content) ||
 	    CMS_unsigned_get_attr_count(si) > 0) {
-		snprintf(r->reason, sizeof r->reason, "altered: not a detached signature of data "
-		         "by one signer as ismspack writes it");
+		snprintf(r->reason, sizeof r->reason, NOT_OURS "not a detached signature of "
+		         "data by one signer");
 		goto done;
 	}
 	if ((bad = algorithms(si))) {
-		snprintf(r->reason, sizeof r->reason, "altered: %s", bad);
+		snprintf(r->reason, sizeof r->reason, NOT_OURS "%s", bad);
 		goto done;
 	}
 	certs = CMS_get1_certs(cms);
