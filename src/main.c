@@ -31,7 +31,7 @@
 static const char usage_text[] =
 	"usage: ismspack validate FILE...\n"
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
-	"       ismspack verify DIR|FILE.pdf [--ca FILE]\n"
+	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"       ismspack --help | --version\n"
 	"\n"
@@ -49,6 +49,7 @@ static const char usage_text[] =
 	"  --sign-cert FILE   PEM certificate of the key (omit for PKCS#12)\n"
 	"  --sign-chain FILE  PEM intermediate certificates\n"
 	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase\n"
+	"  --unsigned         rebuild a signed pack without signing it (else refused)\n"
 	"  --templates DIR    document templates to use instead of the installed ones\n"
 	"  --jobs N           build N organisations at a time\n"
 	"  --shard K/N        build only the K-th of N deterministic shares of the inputs\n"
@@ -124,6 +125,7 @@ cmd_build(int argc, char **argv)
 		{"sign-pass-file", required_argument, NULL, 'P'},
 		{"sign-pass-env", required_argument, NULL, 'E'},
 		{"templates", required_argument, NULL, 'T'},
+		{"unsigned", no_argument, NULL, 'U'},
 		{NULL, 0, NULL, 0},
 	};
 	isms_build_opts o = {0};
@@ -154,6 +156,7 @@ cmd_build(int argc, char **argv)
 		case 'P': so.pass_file = optarg; break;
 		case 'E': so.pass_env = optarg; break;
 		case 'T': o.templates = optarg; break;
+		case 'U': o.unsigned_ok = 1; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
@@ -198,9 +201,15 @@ cmd_build(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "--sign-cert and --sign-chain need --sign-key");
 		return ISMS_EXIT_USAGE;
 	}
+	if (signing && o.unsigned_ok) {
+		isms_diag(ISMS_ERROR, NULL, "--unsigned and --sign-key contradict each other");
+		return ISMS_EXIT_USAGE;
+	}
 	isms_diag_set_quiet(o.quiet);
+	if (isms_pack_clock(&o.when) < 0)
+		return ISMS_EXIT_USAGE;
 	isms_signer *signer = NULL;
-	if (signing && isms_signer_load(&signer, &so) < 0)
+	if (signing && isms_signer_load(&signer, &so, o.when) < 0)
 		return ISMS_EXIT_USAGE;
 	o.signer = signer;
 	int rc = isms_build_run(&o, argv + optind, argc - optind);
@@ -235,12 +244,10 @@ cmd_sign_pdf(int argc, char **argv)
 	}
 	if (optind >= argc || !so.key)
 		return usage(stderr, ISMS_EXIT_USAGE);
+	time_t when;
 	isms_signer *signer = NULL;
-	if (isms_signer_load(&signer, &so) < 0)
+	if (isms_pack_clock(&when) < 0 || isms_signer_load(&signer, &so, when) < 0)
 		return ISMS_EXIT_USAGE;
-	/* Outside a build there is no period: SOURCE_DATE_EPOCH, else now. */
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	time_t when = e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
 	int rc = 0;
 	for (int i = optind; i < argc; i++)
 		if (isms_pack_sign_pdf(signer, argv[i], when) < 0)
@@ -298,8 +305,9 @@ cmd_verify(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "%s is not a pack folder or a PDF", arg);
 		return ISMS_EXIT_NOINPUT;
 	}
-	int failures = isms_pack_verify(argv[optind], ca, print_finding, &v);
-	printf("%s: %s\n", argv[optind], failures ? "FAILED" : "complete and unaltered");
+	char verdict[1024];
+	int failures = isms_pack_verify(argv[optind], ca, print_finding, &v, verdict, sizeof verdict);
+	printf("%s: %s\n", argv[optind], verdict);
 	return failures ? ISMS_EXIT_DATAERR : 0;
 }
 

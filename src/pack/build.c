@@ -164,22 +164,6 @@ is_pdf(const char *file)
 	return l > 4 && !strcmp(file + l - 4, ".pdf");
 }
 
-/* The date stamped into documents: SOURCE_DATE_EPOCH when set, else noon (UTC) of
- * the report period's last day, so that the same input gives the same bytes. */
-static time_t
-build_time(isms_period period)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (e && *e) {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (!*end && v >= 0)
-			return (time_t)v;
-		isms_warn(NULL, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; ignored", e);
-	}
-	return (time_t)(isms_date_days(isms_period_end(period)) * 86400 + 43200);
-}
-
 /* --only keeps the other files of the existing pack: allowed only when that pack
  * was built from the same inputs, period and language, so nothing kept goes stale.
  * 0 ok, or an exit status after naming the files that would no longer match. */
@@ -295,6 +279,15 @@ build_one(const char *input, const isms_build_opts *o, const char *target, int a
 	int rc = isms_outdir_open(&out, target, inputs, 1, o->wait);
 	if (rc)
 		return rc;
+	/* A signed pack is never silently rebuilt unsigned; checked under the lock. */
+	if (!o->signer && !o->unsigned_ok && isms_pack_was_signed(isms_outdir_path(out)) == 1) {
+		isms_error(NULL, "%s is a signed pack (it has MANIFEST.sha256.p7s); rebuilding it "
+		           "without --sign-key would drop its signatures: sign again with "
+		           "--sign-key, or pass --unsigned to replace it by an unsigned pack",
+		           isms_outdir_shown(out));
+		isms_outdir_free(out);
+		return ISMS_EXIT_USAGE;
+	}
 	isms_org *org = NULL;
 	rc = isms_load(input, &org);
 	if (rc == 0 && o->period.year != org->objectives_year) {
@@ -313,7 +306,7 @@ build_one(const char *input, const isms_build_opts *o, const char *target, int a
 	if (rc == 0 && isms_outdir_begin(out) < 0)
 		rc = ISMS_EXIT_CANTCREAT;
 	if (rc == 0) {
-		struct job j = {org, o, build_time(o->period), NULL};
+		struct job j = {org, o, o->when, NULL};
 		j.res = isms_calc(org, o->period);
 		for (size_t i = 0; i < j.res->nwarnings; i++)
 			isms_warn(&j.res->warning_objectives[i]->loc, "%s", j.res->warnings[i]);
