@@ -50,6 +50,10 @@ static const char usage_text[] =
 	"  --sign-chain FILE  PEM intermediate certificates\n"
 	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase\n"
 	"  --unsigned         rebuild a signed pack without signing it (else refused)\n"
+	"  --previous DIR     the pack to compare controlled documents with (default:\n"
+	"                     the pack being replaced): content changed under the same\n"
+	"                     version is refused; a new version gets 13-amendments.pdf\n"
+	"  --draft            build even when a controlled document changed unversioned\n"
 	"  --templates DIR    document templates to use instead of the installed ones\n"
 	"  --jobs N           build N organisations at a time\n"
 	"  --shard K/N        build only the K-th of N deterministic shares of the inputs\n"
@@ -126,6 +130,7 @@ cmd_build(int argc, char **argv)
 		{"sign-pass-env", required_argument, NULL, 'E'},
 		{"templates", required_argument, NULL, 'T'},
 		{"unsigned", no_argument, NULL, 'U'},
+		{"draft", no_argument, NULL, 'D'}, {"previous", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	isms_build_opts o = {0};
@@ -157,6 +162,8 @@ cmd_build(int argc, char **argv)
 		case 'E': so.pass_env = optarg; break;
 		case 'T': o.templates = optarg; break;
 		case 'U': o.unsigned_ok = 1; break;
+		case 'D': o.draft = 1; break;
+		case 'R': o.previous = optarg; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}

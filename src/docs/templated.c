@@ -709,6 +709,7 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	isms_doc_section(c.d.doc, 0, 56.7);
 	cover(&c);
 	docs_title(&c.d, t->title.zh, t->title.en);
+	size_t body = isms_doc_mark(c.d.doc); /* what the document says starts here */
 	/* Bilingual layout: each clause followed by its English (the default), or, for
 	 * comparison, ISMSPACK_BI_LAYOUT=sequential: the whole Chinese text, then the
 	 * whole English text. */
@@ -743,6 +744,8 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 		isms_template_free(t);
 		return -2;
 	}
+	if (ctx->text)
+		isms_doc_text(c.d.doc, body, ctx->text);
 	rc = docs_finish(&c.d, path);
 	isms_template_free(t);
 	return rc;

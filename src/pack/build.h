@@ -17,6 +17,9 @@ typedef struct isms_build_opts {
 	int quiet, wait, jobs, shard_k, shard_n;
 	int period_relative;       /* --period prev-quarter / prev-month */
 	int unsigned_ok;           /* --unsigned: a signed pack may be rebuilt unsigned */
+	int draft;                 /* --draft: a controlled document may change unversioned */
+	const char *previous;      /* --previous DIR: the pack to compare controlled documents
+	                            * with (default: the pack being replaced) */
 	time_t when;               /* the build's time (isms_pack_clock) */
 } isms_build_opts;
 

@@ -103,4 +103,11 @@ void isms_fig_text(isms_figure *f, double x, double y, const char *text, double 
 /* A dot marker (charts). */
 void isms_fig_dot(isms_figure *f, double x, double y, double r, double grey);
 
+/* The number of blocks so far: a mark for isms_doc_text. */
+size_t isms_doc_mark(const isms_doc *doc);
+struct isms_buf;
+/* The plain text of the blocks from mark `from` on, one line per heading ("§ label<TAB>text"), paragraph, table row ("| a | b") and figure text ("[text]"); the in-band
+ * marks removed.  What a document says, for comparing two versions of it. */
+void isms_doc_text(const isms_doc *doc, size_t from, struct isms_buf *out);
+
 #endif
