@@ -23,6 +23,7 @@
 #include "load/load.h"
 #include "model/model.h"
 #include "pack/build.h"
+#include "pack/diff.h"
 #include "pack/outdir.h"
 #include "pack/pack.h"
 #include "pdf/pdf.h"
@@ -32,6 +33,7 @@ static const char usage_text[] =
 	"usage: ismspack validate FILE...\n"
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
 	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
+	"       ismspack diff OLD-PACK NEW-PACK [--out AMENDMENTS.pdf]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"       ismspack --help | --version\n"
 	"\n"
@@ -263,6 +265,32 @@ cmd_sign_pdf(int argc, char **argv)
 	return rc;
 }
 
+/* ---------- diff ---------- */
+
+static int
+cmd_diff(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0},
+	};
+	const char *pdf = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		if (c != 'o')
+			return usage(stderr, ISMS_EXIT_USAGE);
+		pdf = optarg;
+	}
+	if (optind != argc - 2)
+		return usage(stderr, ISMS_EXIT_USAGE);
+	isms_buf out = {0};
+	int rc = isms_pack_diff(argv[optind], argv[optind + 1], pdf, &out);
+	if (out.data)
+		fputs(out.data, stdout);
+	isms_buf_free(&out);
+	return rc;
+}
+
 /* ---------- verify ---------- */
 
 struct verify_ctx {
@@ -337,6 +365,8 @@ main(int argc, char **argv)
 		return cmd_validate(argc - 2, argv + 2);
 	if (!strcmp(cmd, "build"))
 		return cmd_build(argc - 1, argv + 1);
+	if (!strcmp(cmd, "diff"))
+		return cmd_diff(argc - 1, argv + 1);
 	if (!strcmp(cmd, "verify"))
 		return cmd_verify(argc - 1, argv + 1);
 	if (!strcmp(cmd, "sign-pdf"))
