@@ -24,6 +24,7 @@
 #include "model/model.h"
 #include "pack/pack.h"
 #include "pdf/pdf.h"
+#include "typeset/pages.h"
 #include "xlsx/xlsx.h"
 
 static const char usage_text[] =
@@ -51,7 +52,8 @@ static const char usage_text[] =
 	"  --quiet            print only problems\n"
 	"\n"
 	"exit status: 0 ok, 64 usage, 65 invalid data (or a failed verification),\n"
-	"             66 unreadable input, 70 internal error, 73 output cannot be\n"
+	"             66 unreadable input, 69 fonts not installed, 70 internal error,\n"
+	"             73 output cannot be\n"
 	"             written, 75 output folder locked by another run\n";
 
 static int
@@ -66,7 +68,8 @@ static int
 worse(int a, int b)
 {
 	static const int rank[] = {ISMS_EXIT_OK, ISMS_EXIT_TEMPFAIL, ISMS_EXIT_NOINPUT,
-		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_SOFTWARE};
+		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_UNAVAILABLE,
+		ISMS_EXIT_SOFTWARE};
 	int ra = 0, rb = 0;
 	for (int i = 0; i < (int)(sizeof rank / sizeof *rank); i++) {
 		if (rank[i] == a)
@@ -326,7 +329,10 @@ build_one(const char *input, const struct build_opts *o, const char *target,
 		}
 		isms_docctx ic = {org, j.res, o->period, o->lang, j.when};
 		snprintf(path, sizeof path, "%s/01-index.pdf", tmp);
-		if (isms_docs_index(&ic, ent, ne, path) < 0)
+		int made = isms_docs_index(&ic, ent, ne, path);
+		if (made == -2)
+			rc = ISMS_EXIT_DATAERR;
+		else if (made < 0)
 			rc = ISMS_EXIT_CANTCREAT;
 		else if (signer && isms_pack_sign_pdf(signer, path, j.when) < 0)
 			rc = ISMS_EXIT_SOFTWARE;
@@ -524,6 +530,15 @@ cmd_build(int argc, char **argv)
 	isms_signer *signer = NULL;
 	if (o.signing && isms_signer_load(&signer, &o.sign) < 0)
 		return ISMS_EXIT_USAGE;
+
+	/* Fonts before any work: without them nothing can be printed (one message, the
+	 * previous pack untouched); with them, a character no font has is an error at
+	 * its place in the data. */
+	if (isms_typeset_fonts() < 0) {
+		isms_signer_free(signer);
+		return ISMS_EXIT_UNAVAILABLE;
+	}
+	isms_load_set_char_check(isms_typeset_refuse);
 
 	size_t n;
 	char **inputs = collect_inputs(argv + optind, argc - optind, &n);

@@ -30,7 +30,13 @@ isms_diag_v(enum isms_level level, const isms_loc *loc, const char *fmt, va_list
 	char text[2048];
 	if (level > ISMS_FATAL)
 		level = ISMS_FATAL;
-	vsnprintf(text, sizeof text, fmt, ap);
+	if (vsnprintf(text, sizeof text, fmt, ap) >= (int)sizeof text) {
+		/* cut: never in the middle of a UTF-8 character */
+		size_t n = sizeof text - 4;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--; /* text[n] starts a character: keep what is before it */
+		memcpy(text + n, "...", 4);
+	}
 	counts[level]++;
 	if (sink) {
 		sink(sink_ctx, level, loc, text);

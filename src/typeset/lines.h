@@ -28,6 +28,8 @@ typedef struct line {
  * in *out (heap; caller frees).  *missing counts characters no font has. */
 size_t lines_shape(const char *utf8, double size, int bold_all, int kai, glyph **out,
                    unsigned *missing, const char *where);
+/* Forget which missing characters were reported (once per document). */
+void lines_reset_reports(void);
 /* Break glyphs into lines no wider than width. Returns the count in *out (heap). */
 size_t lines_fill(const glyph *g, size_t n, double width, line **out);
 /* Natural width of glyphs [a, b). */
