@@ -256,8 +256,14 @@ page_text(HPDF_Page p, const isms_page *pg, HPDF_Dict *fonts)
 			cur_grey = run->grey;
 		}
 		isms_buf_printf(&b, "1 0 0 1 %s %s Tm <", num(n1, run->x), num(n2, run->y));
-		for (size_t k = 0; k < run->ncids; k++)
-			isms_buf_printf(&b, "%04X", (unsigned)run->cids[k]);
+		char hex[4 * 64];
+		for (size_t k = 0; k < run->ncids;) {
+			size_t h = 0;
+			for (; k < run->ncids && h < sizeof hex; k++)
+				for (int sh = 12; sh >= 0; sh -= 4)
+					hex[h++] = "0123456789ABCDEF"[(run->cids[k] >> sh) & 15];
+			isms_buf_append(&b, hex, h);
+		}
 		isms_buf_puts(&b, "> Tj\n");
 	}
 	isms_buf_puts(&b, "ET\n");

@@ -212,8 +212,8 @@ cjk_first(uint32_t cp)
 	return cp >= 0x2E80 || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
-int
-fonts_pick(uint32_t cp, int bold, int kai)
+static int
+pick(uint32_t cp, int bold, int kai)
 {
 	int f;
 	if (!cjk_first(cp)) {
@@ -229,6 +229,21 @@ fonts_pick(uint32_t cp, int bold, int kai)
 	if ((f = pick_in(R_LATIN, cp, 0)) >= 0)
 		return f;
 	return pick_in(R_FALLBACK, cp, 0);
+}
+
+int
+fonts_pick(uint32_t cp, int bold, int kai)
+{
+	/* a direct-mapped cache: documents reuse a few hundred characters */
+	static struct { uint32_t key; int font; } cache[4096];
+	uint32_t key = (cp << 2 | (uint32_t)(bold != 0) << 1 | (uint32_t)(kai != 0)) + 1;
+	size_t h = (key * 2654435761u) >> 20 & 4095;
+	if (cache[h].key == key)
+		return cache[h].font;
+	int f = pick(cp, bold, kai);
+	cache[h].key = key;
+	cache[h].font = f;
+	return f;
 }
 
 const char *
