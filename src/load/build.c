@@ -43,7 +43,7 @@ isms_load_set_char_check(isms_char_check check)
 static void
 check_chars(ctx *c, xmlNode *n, const char *s)
 {
-	uint32_t seen[8];
+	const char *seen[8];
 	size_t nseen = 0, len = strlen(s);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
@@ -54,13 +54,14 @@ check_chars(ctx *c, xmlNode *n, const char *s)
 		const char *why = char_check(cp);
 		if (!why)
 			continue;
+		/* once per reason in a text: a Thai sentence is one error, not forty */
 		int dup = 0;
 		for (size_t j = 0; j < nseen; j++)
-			dup |= seen[j] == cp;
+			dup |= seen[j] == why;
 		if (dup)
 			continue;
 		if (nseen < sizeof seen / sizeof *seen)
-			seen[nseen++] = cp;
+			seen[nseen++] = why;
 		char ch[5] = {0};
 		isms_utf8_encode(cp, ch);
 		fault(c, n, NULL, "the character %s (U+%04X) %s", ch, (unsigned)cp, why);

@@ -85,7 +85,9 @@ find_chain(FcConfig *cfg, int role)
 	FcResult r;
 	FcFontSet *set = FcFontSort(cfg, p, FcTrue, NULL, &r);
 	nchain[role] = 0;
-	for (int i = 0; set && i < set->nfont && nchain[role] < CHAIN_MAX; i++) {
+	/* Latin roles use their first font only: a few entries suffice */
+	int max = role == R_LATIN || role == R_LATIN_BOLD ? 4 : CHAIN_MAX;
+	for (int i = 0; set && i < set->nfont && nchain[role] < max; i++) {
 		int s = slot(set->fonts[i]);
 		if (s < 0)
 			continue;
@@ -255,6 +257,13 @@ fonts_unshapable(uint32_t cp)
 	    (cp >= 0xFE70 && cp <= 0xFEFE) || (cp >= 0x10800 && cp <= 0x10FFF) ||
 	    (cp >= 0x1E800 && cp <= 0x1EFFF))
 		return "is right-to-left text, which ismspack cannot typeset";
+	/* Scripts whose letters combine into clusters (Indic, Thai, Lao, Tibetan,
+	 * Myanmar, Khmer, Mongolian): drawn one glyph after another they are wrong. */
+	if ((cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x0E00 && cp <= 0x0EFF) ||
+	    (cp >= 0x0F00 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x18AF) ||
+	    (cp >= 0xA8E0 && cp <= 0xA8FF) || (cp >= 0x11000 && cp <= 0x11FFF))
+		return "is in a script whose letters must be shaped into clusters, which ismspack "
+		       "cannot do";
 	/* Invisible characters that change shaping (joiners, direction marks and
 	 * embeddings, variation selectors, soft hyphen): without a shaper they would be
 	 * lost or drawn as boxes. */

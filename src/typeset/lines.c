@@ -94,6 +94,7 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 	glyph *g = isms_xmalloc((len + 1) * sizeof *g);
 	uint32_t *cps = isms_xmalloc((len + 1) * sizeof *cps);
 	int bold = 0;
+	const char *last_why = NULL;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = isms_utf8_decode(s + i, len - i, &cp);
@@ -122,9 +123,10 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 			if (why) {
 				x->font = -1; /* never drawn: the build fails */
 				(*missing)++;
-				int seen = 0;
+				int seen = why == last_why; /* once per reason in a text */
 				for (size_t r = 0; r < nreported; r++)
 					seen |= reported[r] == cp;
+				last_why = why;
 				if (!seen) {
 					if (nreported < 64)
 						reported[nreported++] = cp;
