@@ -12,7 +12,8 @@ DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             libfontconfig-dev libxlsxwriter-dev libunibreak-dev libssl-dev \
             fonts-cns11643-sung fonts-cns11643-kai fonts-noto-core fonts-droid-fallback \
             icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl \
-            openssl zlib1g-dev util-linux libhyphen-dev hyphen-en-us
+            openssl zlib1g-dev util-linux libhyphen-dev hyphen-en-us ghostscript \
+            libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
 
 WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
            -Wstrict-prototypes -Wno-unused-parameter
@@ -34,7 +35,7 @@ BIN      := $(B)/ismspack
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo test check unit golden-update bench asan fuzz install uninstall clean help
+.PHONY: all deps demo test check unit golden-update bench asan fuzz fuzz-typeset install uninstall clean help
 all: $(BIN)
 
 help:
@@ -44,6 +45,7 @@ help:
 	@echo "make golden-update  rewrite golden files from current output"
 	@echo "make bench          print speed and size figures"
 	@echo "make asan           run the test suite under ASan/UBSan"
+	@echo "make fuzz           libFuzzer over the loader; make fuzz-typeset over typesetting"
 	@echo "make install        install to \$$(DESTDIR)\$$(PREFIX)"
 
 # Install what is missing; a no-op when everything is there.
@@ -149,3 +151,12 @@ fuzz:
 	    sed 's#href="more/lin.xml"#href="inc2.xml"#' $$d/people.xml 2>/dev/null; printf '\0'; \
 	    cat $$d/more/lin.xml 2>/dev/null || true; } >build-fuzz/corpus/multi-$$n; done
 	$(Q)build-fuzz/load_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build-fuzz/corpus
+
+# A libFuzzer run over typesetting and the PDF writer: make fuzz-typeset FUZZ_SECONDS=600
+fuzz-typeset:
+	$(Q)$(MAKE) B=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build-fuzz/libisms.a
+	$(Q)clang -O1 -g -fsanitize=fuzzer,address,undefined $(ALL_CFLAGS) tests/fuzz/typeset_fuzz.c \
+	  build-fuzz/libisms.a $(PKG_LIBS) -o build-fuzz/typeset_fuzz
+	$(Q)mkdir -p build-fuzz/tcorpus
+	$(Q)ISMSPACK_DATADIR=$(CURDIR) build-fuzz/typeset_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -rss_limit_mb=4096 build-fuzz/tcorpus

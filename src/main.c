@@ -27,6 +27,7 @@
 #include "pack/outdir.h"
 #include "pack/pack.h"
 #include "pdf/pdf.h"
+#include "typeset/pages.h"
 #include "xlsx/xlsx.h"
 
 static const char usage_text[] =
@@ -63,7 +64,8 @@ static const char usage_text[] =
 	"  --quiet            print only problems\n"
 	"\n"
 	"exit status: 0 ok, 64 usage, 65 invalid data (or a failed verification),\n"
-	"             66 unreadable input, 70 internal error, 73 output cannot be\n"
+	"             66 unreadable input, 69 fonts not installed, 70 internal error,\n"
+	"             73 output cannot be\n"
 	"             written, 75 output folder locked by another run\n";
 
 static int
@@ -78,7 +80,8 @@ static int
 worse(int a, int b)
 {
 	static const int rank[] = {ISMS_EXIT_OK, ISMS_EXIT_TEMPFAIL, ISMS_EXIT_NOINPUT,
-		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_SOFTWARE};
+		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_UNAVAILABLE,
+		ISMS_EXIT_SOFTWARE};
 	int ra = 0, rb = 0;
 	for (int i = 0; i < (int)(sizeof rank / sizeof *rank); i++) {
 		if (rank[i] == a)
@@ -220,6 +223,14 @@ cmd_build(int argc, char **argv)
 	isms_signer *signer = NULL;
 	if (signing && isms_signer_load(&signer, &so, o.when) < 0)
 		return ISMS_EXIT_USAGE;
+	/* Fonts before any work: without them nothing can be printed (one message, the
+	 * previous pack untouched); with them, a character no font has is an error at
+	 * its place in the data. */
+	if (isms_typeset_fonts() < 0) {
+		isms_signer_free(signer);
+		return ISMS_EXIT_UNAVAILABLE;
+	}
+	isms_load_set_char_check(isms_typeset_refuse);
 	o.signer = signer;
 	int rc = isms_build_run(&o, argv + optind, argc - optind);
 	isms_signer_free(signer);

@@ -78,6 +78,15 @@ isms_diag_v(enum isms_level level, const isms_loc *loc, const char *fmt, va_list
 		cut_utf8(raw, sizeof raw);
 	apply_alias(raw, text, sizeof text);
 	cut_utf8(text, sizeof text);
+	/* a location in the build's temporary folder is named as the pack */
+	char file[1024];
+	isms_loc aliased;
+	if (loc && loc->file && alias_from) {
+		apply_alias(loc->file, file, sizeof file);
+		aliased = *loc;
+		aliased.file = file;
+		loc = &aliased;
+	}
 	counts[level]++;
 	if (sink) {
 		sink(sink_ctx, level, loc, text);

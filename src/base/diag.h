@@ -20,6 +20,7 @@ enum isms_exit {
 	ISMS_EXIT_USAGE = 64,    /* bad command line */
 	ISMS_EXIT_DATAERR = 65,  /* input data invalid */
 	ISMS_EXIT_NOINPUT = 66,  /* input file cannot be read */
+	ISMS_EXIT_UNAVAILABLE = 69, /* a needed resource (fonts) is not installed */
 	ISMS_EXIT_SOFTWARE = 70, /* internal error */
 	ISMS_EXIT_CANTCREAT = 73,/* output cannot be written */
 	ISMS_EXIT_TEMPFAIL = 75  /* output folder locked by another run */

@@ -31,6 +31,43 @@ fault(ctx *c, const xmlNode *n, const char *attr, const char *fmt, ...)
 
 /* ---------- tree helpers ---------- */
 
+static isms_char_check char_check;
+
+void
+isms_load_set_char_check(isms_char_check check)
+{
+	char_check = check;
+}
+
+/* Each character the typesetter refuses, once per text, at the text's element. */
+static void
+check_chars(ctx *c, xmlNode *n, const char *s)
+{
+	const char *seen[8];
+	size_t nseen = 0, len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = isms_utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+		if (cp < 0x80 && cp >= 0x20)
+			continue;
+		const char *why = char_check(cp);
+		if (!why)
+			continue;
+		/* once per reason in a text: a Thai sentence is one error, not forty */
+		int dup = 0;
+		for (size_t j = 0; j < nseen; j++)
+			dup |= seen[j] == why;
+		if (dup)
+			continue;
+		if (nseen < sizeof seen / sizeof *seen)
+			seen[nseen++] = why;
+		char ch[5] = {0};
+		isms_utf8_encode(cp, ch);
+		fault(c, n, NULL, "the character %s (U+%04X) %s", ch, (unsigned)cp, why);
+	}
+}
+
 static const char *
 attr(ctx *c, xmlNode *n, const char *name)
 {
@@ -75,6 +112,8 @@ content(ctx *c, xmlNode *n)
 	}
 	out[o] = '\0';
 	xmlFree(raw);
+	if (char_check)
+		check_chars(c, n, out);
 	return out;
 }
 

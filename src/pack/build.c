@@ -370,7 +370,10 @@ render(struct job *j, const char *dir, const char *target)
 	}
 	isms_docctx ic = {j->org, j->res, o->period, o->lang, j->when, NULL};
 	snprintf(path, sizeof path, "%s/01-index.pdf", dir);
-	if (isms_docs_index(&ic, ent, ne, path) < 0)
+	int made = isms_docs_index(&ic, ent, ne, path);
+	if (made == -2)
+		return ISMS_EXIT_DATAERR;
+	if (made < 0)
 		return ISMS_EXIT_CANTCREAT;
 	if (o->signer && isms_pack_sign_pdf(o->signer, path, j->when) < 0)
 		return ISMS_EXIT_SOFTWARE;
@@ -536,7 +539,8 @@ static int
 worse(int a, int b)
 {
 	static const int rank[] = {ISMS_EXIT_OK, ISMS_EXIT_TEMPFAIL, ISMS_EXIT_NOINPUT,
-		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_SOFTWARE};
+		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_UNAVAILABLE,
+		ISMS_EXIT_SOFTWARE};
 	int ra = 0, rb = 0;
 	for (int i = 0; i < (int)(sizeof rank / sizeof *rank); i++) {
 		if (rank[i] == a)

@@ -1,6 +1,8 @@
-/* PDF output (pdf layer): libharu with the defects measured on 2.3 mended: the
- * ToUnicode CMap replaced by a correct identity map, /Ordering (Identity), fonts
- * subset beforehand; outlines; Info strings as UTF-16. */
+/* PDF output (pdf layer): libharu writes the file's structure, pages and shapes;
+ * fonts and text are written here, because libharu 2.3 can only encode UCS-2 code
+ * points: each font is a Type0/CIDFontType2 of the document's subset whose CIDs are
+ * its glyph ids (/CIDToGIDMap /Identity, any character including Ext-B), with /W
+ * as measured and a ToUnicode CMap from CID to UTF-16; outlines; UTF-16 Info. */
 #define _GNU_SOURCE
 #include "pdf.h"
 
@@ -44,45 +46,234 @@ on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *ctx)
 	          (unsigned)detail);
 }
 
-/* Codes are UCS-2 code points, so the correct map is the identity over the BMP
- * (surrogates excluded), at most 100 ranges per block. */
-static void
-write_tounicode(HPDF_Stream s)
+/* A number as PDF content wants it: at most 3 decimals, no trailing zeros. */
+static char *
+num(char *buf, double v)
+{
+	if (fabs(v) < 0.0005)
+		v = 0;
+	snprintf(buf, 32, "%.3f", v);
+	char *e = buf + strlen(buf);
+	while (e[-1] == '0')
+		*--e = '\0';
+	if (e[-1] == '.')
+		e[-1] = '\0';
+	return buf;
+}
+
+static HPDF_Dict
+indirect_dict(HPDF_Doc pdf)
+{
+	HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+	if (d && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+		return NULL;
+	return d;
+}
+
+static HPDF_Dict
+stream_of(HPDF_Doc pdf, const void *data, size_t len, int compress)
+{
+	HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!d)
+		return NULL;
+	d->filter = compress ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+	if (len && HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len) != HPDF_OK)
+		return NULL;
+	return d;
+}
+
+/* The ToUnicode CMap: each CID to the UTF-16BE of its character (a surrogate pair
+ * outside the BMP), at most 100 entries per block. */
+static HPDF_Dict
+tounicode(HPDF_Doc pdf, const isms_font_data *f)
 {
 	isms_buf b = {0};
 	isms_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 	                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	int hi[256], n = 0;
-	for (int h = 0; h < 256; h++)
-		if (h < 0xD8 || h > 0xDF)
-			hi[n++] = h;
-	for (int i = 0; i < n; i += 100) {
-		int k = n - i < 100 ? n - i : 100;
-		isms_buf_printf(&b, "%d beginbfrange\n", k);
-		for (int j = i; j < i + k; j++)
-			isms_buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j], hi[j]);
-		isms_buf_puts(&b, "endbfrange\n");
+	int k = 0, n = 0;
+	for (int c = 0; c < f->ncids; c++)
+		n += f->cid_uni[c] != 0;
+	for (int c = 0; c < f->ncids; c++) {
+		uint32_t u = f->cid_uni[c];
+		if (!u)
+			continue;
+		if (k % 100 == 0)
+			isms_buf_printf(&b, "%d beginbfchar\n", n - k < 100 ? n - k : 100);
+		if (u >= 0x10000)
+			isms_buf_printf(&b, "<%04X> <%04X%04X>\n", (unsigned)c,
+			                (unsigned)(0xD800 + ((u - 0x10000) >> 10)),
+			                (unsigned)(0xDC00 + ((u - 0x10000) & 0x3FF)));
+		else
+			isms_buf_printf(&b, "<%04X> <%04X>\n", (unsigned)c, (unsigned)u);
+		if (++k % 100 == 0 || k == n)
+			isms_buf_puts(&b, "endbfchar\n");
 	}
 	isms_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	HPDF_MemStream_FreeData(s);
-	HPDF_Stream_Write(s, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	HPDF_Dict d = stream_of(pdf, b.data, b.len, 1);
 	isms_buf_free(&b);
+	return d;
 }
 
-static void
-mend_font(HPDF_Font font)
+/* One embedded font: Type0 → CIDFontType2 → FontDescriptor → FontFile2. */
+static HPDF_Dict
+embed_font(HPDF_Doc pdf, const isms_font_data *f)
 {
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	if (attr->cmap_stream && attr->cmap_stream->stream)
-		write_tounicode(attr->cmap_stream->stream);
-	if (attr->descendant_font) {
-		HPDF_Dict info = HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo",
-		                                   HPDF_OCLASS_DICT);
-		if (info)
-			HPDF_Dict_Add(info, "Ordering", HPDF_String_New(font->mmgr, "Identity", NULL));
+	HPDF_MMgr mm = pdf->mmgr;
+	HPDF_Dict file = stream_of(pdf, f->data, f->len, 1);
+	HPDF_Dict desc = indirect_dict(pdf), cid = indirect_dict(pdf), type0 = indirect_dict(pdf);
+	HPDF_Dict tu = tounicode(pdf, f);
+	if (!file || !desc || !cid || !type0 || !tu)
+		return NULL;
+	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)f->len);
+
+	HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	HPDF_Dict_AddName(desc, "FontName", f->name);
+	HPDF_Dict_AddNumber(desc, "Flags", f->flags);
+	HPDF_Array bbox = HPDF_Array_New(mm);
+	for (int k = 0; k < 4; k++)
+		HPDF_Array_AddNumber(bbox, f->bbox[k]);
+	HPDF_Dict_Add(desc, "FontBBox", bbox);
+	HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
+	HPDF_Dict_AddNumber(desc, "Ascent", f->ascent);
+	HPDF_Dict_AddNumber(desc, "Descent", f->descent);
+	HPDF_Dict_AddNumber(desc, "CapHeight", f->cap_height);
+	HPDF_Dict_AddNumber(desc, "StemV", f->stem_v);
+	HPDF_Dict_Add(desc, "FontFile2", file);
+	/* CIDSet (PDF/A-1; allowed and exact in PDF/A-2): every CID 0..ncids-1 is present */
+	size_t nb = ((size_t)f->ncids + 7) / 8;
+	unsigned char *bits = isms_xcalloc(nb + 1, 1);
+	for (int c = 0; c < f->ncids; c++)
+		bits[c >> 3] |= (unsigned char)(0x80u >> (c & 7));
+	HPDF_Dict set = stream_of(pdf, bits, nb, 1);
+	free(bits);
+	if (!set)
+		return NULL;
+	HPDF_Dict_Add(desc, "CIDSet", set);
+
+	HPDF_Dict_AddName(cid, "Type", "Font");
+	HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	HPDF_Dict_AddName(cid, "BaseFont", f->name);
+	HPDF_Dict info = HPDF_Dict_New(mm);
+	HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	HPDF_Dict_AddNumber(info, "Supplement", 0);
+	HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+	HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	HPDF_Dict_AddNumber(cid, "DW", 1000);
+	HPDF_Array w = HPDF_Array_New(mm);
+	for (int c = 0; c < f->ncids; c += 4096) {
+		HPDF_Array_AddNumber(w, c);
+		HPDF_Array ws = HPDF_Array_New(mm);
+		for (int k = c; k < f->ncids && k < c + 4096; k++)
+			HPDF_Array_AddNumber(ws, f->cid_width[k]);
+		HPDF_Array_Add(w, ws);
 	}
+	HPDF_Dict_Add(cid, "W", w);
+	if (f->cid_gid) {
+		unsigned char *m = isms_xmalloc(2 * (size_t)f->ncids + 1);
+		for (int c = 0; c < f->ncids; c++) {
+			m[2 * c] = (unsigned char)(f->cid_gid[c] >> 8);
+			m[2 * c + 1] = (unsigned char)f->cid_gid[c];
+		}
+		HPDF_Dict map = stream_of(pdf, m, 2 * (size_t)f->ncids, 1);
+		free(m);
+		if (!map)
+			return NULL;
+		HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+	} else {
+		HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+	}
+
+	HPDF_Dict_AddName(type0, "Type", "Font");
+	HPDF_Dict_AddName(type0, "Subtype", "Type0");
+	HPDF_Dict_AddName(type0, "BaseFont", f->name);
+	HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+	HPDF_Array desc_fonts = HPDF_Array_New(mm);
+	HPDF_Array_Add(desc_fonts, cid);
+	HPDF_Dict_Add(type0, "DescendantFonts", desc_fonts);
+	HPDF_Dict_Add(type0, "ToUnicode", tu);
+	return HPDF_Error_GetCode(&pdf->error) == HPDF_OK ? type0 : NULL;
+}
+
+/* The page's /Font resources, created on first use (as libharu does). */
+static HPDF_Dict
+page_fonts(HPDF_Page p)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)p->attr;
+	if (!attr->fonts) {
+		HPDF_Dict res = HPDF_Dict_GetItem(p, "Resources", HPDF_OCLASS_DICT);
+		HPDF_Dict fd = HPDF_Dict_New(p->mmgr);
+		if (!res || !fd || HPDF_Dict_Add(res, "Font", fd) != HPDF_OK)
+			return NULL;
+		attr->fonts = fd;
+	}
+	return attr->fonts;
+}
+
+/* The page's text, written as content operators: libharu's own text calls would
+ * re-encode the characters as UCS-2 codes. */
+static int
+page_text(HPDF_Page p, const isms_page *pg, HPDF_Dict *fonts)
+{
+	HPDF_Stream st = ((HPDF_PageAttr)p->attr)->stream;
+	HPDF_Dict used = NULL;
+	isms_buf b = {0};
+	int cur_font = -1, cur_bold = 0;
+	double cur_size = -1, cur_cs = 0, cur_grey = 0;
+	char n1[32], n2[32];
+	isms_buf_puts(&b, "BT\n0 g\n0 G\n");
+	for (size_t r = 0; r < pg->nruns; r++) {
+		const isms_run *run = &pg->runs[r];
+		if (!fonts[run->font] || !run->ncids)
+			continue;
+		if (run->font != cur_font || run->size != cur_size) {
+			char key[16];
+			snprintf(key, sizeof key, "F%d", run->font);
+			if (!used && !(used = page_fonts(p)))
+				goto fail;
+			if (!HPDF_Dict_GetItem(used, key, HPDF_OCLASS_DICT) &&
+			    HPDF_Dict_Add(used, key, fonts[run->font]) != HPDF_OK)
+				goto fail;
+			isms_buf_printf(&b, "/%s %s Tf\n", key, num(n1, run->size));
+			cur_font = run->font;
+			cur_size = run->size;
+		}
+		if (run->synth_bold != cur_bold) {
+			if (run->synth_bold)
+				isms_buf_printf(&b, "2 Tr %s w\n", num(n1, run->size * 0.035));
+			else
+				isms_buf_puts(&b, "0 Tr\n");
+			cur_bold = run->synth_bold;
+		}
+		if (run->char_space != cur_cs) {
+			isms_buf_printf(&b, "%s Tc\n", num(n1, run->char_space));
+			cur_cs = run->char_space;
+		}
+		if (run->grey != cur_grey) {
+			isms_buf_printf(&b, "%s g %s G\n", num(n1, run->grey), num(n2, run->grey));
+			cur_grey = run->grey;
+		}
+		isms_buf_printf(&b, "1 0 0 1 %s %s Tm <", num(n1, run->x), num(n2, run->y));
+		char hex[4 * 64];
+		for (size_t k = 0; k < run->ncids;) {
+			size_t h = 0;
+			for (; k < run->ncids && h < sizeof hex; k++)
+				for (int sh = 12; sh >= 0; sh -= 4)
+					hex[h++] = "0123456789ABCDEF"[(run->cids[k] >> sh) & 15];
+			isms_buf_append(&b, hex, h);
+		}
+		isms_buf_puts(&b, "> Tj\n");
+	}
+	isms_buf_puts(&b, "ET\n");
+	if (HPDF_Stream_Write(st, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len) != HPDF_OK)
+		goto fail;
+	isms_buf_free(&b);
+	return 0;
+fail:
+	isms_buf_free(&b);
+	return -1;
 }
 
 /* A text string for Info and outlines: ASCII as is, else UTF-16BE with a BOM. */
@@ -264,7 +455,7 @@ pdf_date(time_t t)
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-		tm.tm_sec, 'Z', 0, 0};
+		tm.tm_sec, '+', 0, 0}; /* +00'00': 'Z00'00'' is refused by validators */
 	return d;
 }
 
@@ -277,32 +468,11 @@ isms_pdf_write(const isms_layout *l, const char *path)
 		return -1;
 	}
 	int rc = -1;
-	int fds[ISMS_NFONTS];
-	HPDF_Font fonts[ISMS_NFONTS] = {0};
-	for (int f = 0; f < ISMS_NFONTS; f++)
-		fds[f] = -1;
+	HPDF_Dict fonts[ISMS_MAX_FONTS] = {0};
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	for (int f = 0; f < ISMS_NFONTS; f++) {
-		if (!l->fonts[f].data)
-			continue;
-		/* libharu loads fonts from files: hand it the subset through a memfd */
-		fds[f] = memfd_create("ismspack-font", MFD_CLOEXEC);
-		if (fds[f] < 0 || write(fds[f], l->fonts[f].data, l->fonts[f].len) != (ssize_t)l->fonts[f].len) {
-			isms_diag(ISMS_ERROR, NULL, "cannot pass a font to libharu: %s", strerror(errno));
+	for (int f = 0; f < ISMS_MAX_FONTS; f++)
+		if (l->fonts[f].data && !(fonts[f] = embed_font(pdf, &l->fonts[f])))
 			goto done;
-		}
-		char fp[64];
-		snprintf(fp, sizeof fp, "/proc/self/fd/%d", fds[f]);
-		const char *name = HPDF_LoadTTFontFromFile(pdf, fp, HPDF_TRUE);
-		if (!name)
-			goto done;
-		fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
-		if (!fonts[f])
-			goto done;
-		mend_font(fonts[f]);
-	}
 	HPDF_Page *pages = isms_xcalloc(l->npages + 1, sizeof *pages);
 	for (size_t i = 0; i < l->npages; i++) {
 		const isms_page *pg = &l->pages[i];
@@ -361,39 +531,9 @@ isms_pdf_write(const isms_layout *l, const char *path)
 				}
 			}
 		}
-		if (pg->nruns) {
-			HPDF_Page_BeginText(p);
-			int cur_font = -1, cur_bold = -1;
-			double cur_size = -1, cur_cs = 0, cur_grey = 0;
-			HPDF_Page_SetGrayFill(p, 0);
-			HPDF_Page_SetGrayStroke(p, 0);
-			for (size_t r = 0; r < pg->nruns; r++) {
-				const isms_run *run = &pg->runs[r];
-				if (!fonts[run->font])
-					continue;
-				if (run->font != cur_font || run->size != cur_size) {
-					HPDF_Page_SetFontAndSize(p, fonts[run->font], (HPDF_REAL)run->size);
-					cur_font = run->font;
-					cur_size = run->size;
-				}
-				if (run->synth_bold != cur_bold) {
-					HPDF_Page_SetTextRenderingMode(p, run->synth_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
-					if (run->synth_bold)
-						HPDF_Page_SetLineWidth(p, (HPDF_REAL)(run->size * 0.035));
-					cur_bold = run->synth_bold;
-				}
-				if (run->char_space != cur_cs) {
-					HPDF_Page_SetCharSpace(p, (HPDF_REAL)run->char_space);
-					cur_cs = run->char_space;
-				}
-				if (run->grey != cur_grey) {
-					HPDF_Page_SetGrayFill(p, (HPDF_REAL)run->grey);
-					HPDF_Page_SetGrayStroke(p, (HPDF_REAL)run->grey);
-					cur_grey = run->grey;
-				}
-				HPDF_Page_TextOut(p, (HPDF_REAL)run->x, (HPDF_REAL)run->y, run->utf8);
-			}
-			HPDF_Page_EndText(p);
+		if (pg->nruns && page_text(p, pg, fonts) < 0) {
+			free(pages);
+			goto done;
 		}
 	}
 	/* bookmarks, nested by level */
@@ -407,10 +547,14 @@ isms_pdf_write(const isms_layout *l, const char *path)
 		HPDF_Outline o = HPDF_CreateOutline(pdf, parent, "", NULL);
 		if (!o)
 			continue;
+		HPDF_Dict_RemoveElement(o, "Type"); /* /Type /Outlines belongs to the root only */
 		HPDF_Dict_Add(o, "Title", text_string(pdf, m->title));
-		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[m->page]);
-		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(l->pages[m->page].h - m->y + 6));
-		HPDF_Outline_SetDestination(o, dst);
+		/* a direct destination array: [page /FitH top] */
+		HPDF_Array dst = HPDF_Array_New(pdf->mmgr);
+		HPDF_Array_Add(dst, pages[m->page]);
+		HPDF_Array_AddName(dst, "FitH");
+		HPDF_Array_AddReal(dst, (HPDF_REAL)(l->pages[m->page].h - m->y + 6));
+		HPDF_Dict_Add(o, "Dest", dst);
 		HPDF_Outline_SetOpened(o, lv < 2);
 		parents[lv] = o;
 		for (int k = lv + 1; k < 6; k++)
@@ -451,9 +595,6 @@ isms_pdf_write(const isms_layout *l, const char *path)
 	free(buf);
 done:
 	HPDF_Free(pdf);
-	for (int f = 0; f < ISMS_NFONTS; f++)
-		if (fds[f] >= 0)
-			close(fds[f]);
 	return rc;
 }
 

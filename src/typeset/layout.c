@@ -29,7 +29,7 @@ typedef struct toc_line {
 
 struct isms_layout_priv {
 	isms_arena *a;
-	unsigned char *used[ISMS_NFONTS]; /* bitmaps of code points per font */
+	unsigned char *used[ISMS_MAX_FONTS]; /* bitmaps of code points per font */
 	unsigned char *header_on;         /* per page */
 	size_t header_cap;
 	toc_line *toc;
@@ -201,15 +201,26 @@ draw_line(lay *L, isms_page *pg, const glyph *g, size_t a, size_t b, double x, d
 			j++;
 		isms_buf_clear(&u);
 		double w = 0;
+		int ink = 0;
+		for (size_t k = i; k < j; k++) {
+			w += g[k].w;
+			ink |= !g[k].space;
+		}
+		if (!ink) { /* spaces alone draw nothing: no run, no glyph to embed */
+			x += w + (spread ? extra * (double)(j - i - 1) : 0);
+			if (j < b && extra > 0 && g[j - 1].cjk && g[j].cjk)
+				x += extra;
+			i = j;
+			continue;
+		}
 		for (size_t k = i; k < j; k++) {
 			char e[4];
 			isms_buf_append(&u, e, isms_utf8_encode(g[k].cp, e));
-			w += g[k].w;
 			mark_used(L, g[k].font, g[k].cp);
 		}
 		isms_run *r = add_run(L, pg);
 		r->font = g[i].font;
-		r->synth_bold = g[i].bold && g[i].font != ISMS_FONT_LATIN_BOLD;
+		r->synth_bold = g[i].bold && !fonts_is_bold(g[i].font);
 		r->size = size;
 		r->x = x;
 		r->y = pg->h - base;
@@ -509,6 +520,10 @@ table(lay *L, isms_table *t)
 	double hdr_h = 0;
 	for (int r = 0; r < hdr; r++)
 		hdr_h += rh[r];
+	if (hdr_h > (bottom(L) - top(L)) / 2) { /* too tall to repeat on every page */
+		hdr = 0;
+		hdr_h = 0;
+	}
 
 	/* draw rows [r0, r1] at L->y; lines of split cells start at line `from` */
 	int r = 0;
@@ -838,14 +853,14 @@ toc_fill(lay *L)
 		double from = t->x0 + (end < n ? lines_width(g, 0, end) : tw) + 4, to = t->x1 - nw - 4;
 		size_t nd = lines_shape(".", t->size, 0, 0, &dg, &L->out->missing, NULL);
 		double dw = nd ? dg[0].w : 3;
-		if (dw > 0 && to > from) {
+		if (dw > 0 && to > from && nd && dg[0].font >= 0) {
 			int count = (int)((to - from) / (dw * 1.6));
 			isms_buf b = {0};
 			for (int k = 0; k < count; k++)
 				isms_buf_putc(&b, '.');
 			if (count > 0) {
 				isms_run *r = add_run(L, pg);
-				r->font = ISMS_FONT_LATIN;
+				r->font = dg[0].font;
 				r->size = t->size;
 				r->x = to - count * dw * 1.6;
 				r->y = pg->h - t->y;
@@ -853,7 +868,7 @@ toc_fill(lay *L)
 				r->utf8 = isms_arena_strdup(L->p->a, b.data);
 				r->width = count * dw;
 				r->grey = 0.4;
-				mark_used(L, ISMS_FONT_LATIN, '.');
+				mark_used(L, dg[0].font, '.');
 			}
 			isms_buf_free(&b);
 		}
@@ -899,6 +914,7 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 	*out = NULL;
 	if (fonts_init() < 0)
 		return -1;
+	lines_reset_reports();
 	isms_arena *a = isms_arena_new();
 	isms_layout *o = isms_arena_alloc(a, sizeof *o);
 	struct isms_layout_priv *p = isms_arena_alloc(a, sizeof *p);
@@ -964,9 +980,12 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 	free(p->toc);
 	p->toc = NULL;
 
-	/* one subset per font per document */
-	int rc = 0;
-	for (int f = 0; f < ISMS_NFONTS; f++) {
+	/* one subset per font per document; runs then carry the subset's CIDs */
+	int rc = o->missing ? -2 : 0;
+	uint32_t *fcps[ISMS_MAX_FONTS] = {0};
+	uint16_t *fcid[ISMS_MAX_FONTS] = {0};
+	size_t fn[ISMS_MAX_FONTS] = {0};
+	for (int f = 0; f < ISMS_MAX_FONTS && rc == 0; f++) {
 		if (!p->used[f])
 			continue;
 		size_t n = 0, cap = 256;
@@ -982,24 +1001,46 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 					cps[n++] = cp + (uint32_t)k;
 				}
 		}
-		unsigned char *data;
-		size_t len;
-		if (fonts_subset(f, cps, n, &data, &len) < 0) {
+		fcps[f] = cps;
+		fn[f] = n;
+		fcid[f] = isms_xmalloc((n + 1) * sizeof *fcid[f]);
+		if (fonts_embed(f, cps, n, a, &o->fonts[f], fcid[f]) < 0)
 			rc = -1;
-		} else {
-			unsigned char *copy = isms_arena_alloc(a, len);
-			memcpy(copy, data, len);
-			free(data);
-			o->fonts[f].data = copy;
-			o->fonts[f].len = len;
+	}
+	for (size_t pi = 0; pi < o->npages && rc == 0; pi++) {
+		isms_page *pg = &o->pages[pi];
+		for (size_t r = 0; r < pg->nruns; r++) {
+			isms_run *run = &pg->runs[r];
+			size_t sl = strlen(run->utf8), k = 0;
+			uint16_t *c = isms_arena_alloc(a, (sl + 1) * sizeof *c);
+			const uint32_t *cps = fcps[run->font];
+			for (size_t i = 0; i < sl;) {
+				uint32_t cp;
+				size_t d = isms_utf8_decode(run->utf8 + i, sl - i, &cp);
+				i += d ? d : 1;
+				size_t lo = 0, hi = fn[run->font]; /* cps is sorted: binary search */
+				while (lo < hi) {
+					size_t mid = (lo + hi) / 2;
+					if (cps[mid] < cp)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				c[k++] = lo < fn[run->font] && cps[lo] == cp ? fcid[run->font][lo] : 0;
+			}
+			run->cids = c;
+			run->ncids = k;
 		}
-		free(cps);
+	}
+	for (int f = 0; f < ISMS_MAX_FONTS; f++) {
+		free(fcps[f]);
+		free(fcid[f]);
 		free(p->used[f]);
 		p->used[f] = NULL;
 	}
 	if (rc) {
 		isms_arena_free(a);
-		return -1;
+		return rc;
 	}
 	*out = o;
 	return 0;
@@ -1021,4 +1062,16 @@ isms_text_width(isms_doc *doc, const char *utf8, double size)
 		return 0;
 	unsigned missing = 0;
 	return measure(utf8, size, 0, &missing);
+}
+
+int
+isms_typeset_fonts(void)
+{
+	return fonts_init();
+}
+
+const char *
+isms_typeset_refuse(uint32_t cp)
+{
+	return fonts_refuse(cp);
 }

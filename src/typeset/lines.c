@@ -151,6 +151,41 @@ hyphenate(glyph *g, size_t n)
 	}
 }
 
+/* Characters reported missing in the current document (each reported once). */
+static uint32_t reported[64];
+static size_t nreported;
+
+void
+lines_reset_reports(void)
+{
+	nreported = 0;
+}
+
+/* The start of a text for a message: whole characters only, markers dropped. */
+static void
+excerpt(const char *s, char *out, size_t size)
+{
+	size_t len = strlen(s), o = 0, chars = 0;
+	for (size_t i = 0; i < len && chars < 40;) {
+		uint32_t cp;
+		size_t k = isms_utf8_decode(s + i, len - i, &cp);
+		k = k ? k : 1;
+		if (o + k + 4 >= size)
+			break;
+		if (cp >= 0x20) {
+			memcpy(out + o, s + i, k);
+			o += k;
+			chars++;
+		}
+		i += k;
+		if (i < len && chars == 40) {
+			memcpy(out + o, "\xE2\x80\xA6", 3); /* … */
+			o += 3;
+		}
+	}
+	out[o] = '\0';
+}
+
 size_t
 lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsigned *missing,
             const char *where)
@@ -159,8 +194,7 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 	glyph *g = isms_xmalloc((len + 1) * sizeof *g);
 	uint32_t *cps = isms_xmalloc((len + 1) * sizeof *cps);
 	int bold = 0, keep = 0, span = 0;
-	static uint32_t reported[64];
-	static size_t nreported;
+	const char *last_why = NULL;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = isms_utf8_decode(s + i, len - i, &cp);
@@ -194,19 +228,22 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 			x->font = -1;
 		} else {
 			x->font = fonts_pick(cp, x->bold, kai);
-			if (x->font < 0) {
+			const char *why = x->font < 0 ? "is in no installed font" : fonts_unshapable(cp);
+			if (why) {
+				x->font = -1; /* never drawn: the build fails */
 				(*missing)++;
-				int seen = 0;
+				int seen = why == last_why; /* once per reason in a text */
 				for (size_t r = 0; r < nreported; r++)
 					seen |= reported[r] == cp;
+				last_why = why;
 				if (!seen) {
 					if (nreported < 64)
 						reported[nreported++] = cp;
-					char ch[5] = {0};
+					char ch[5] = {0}, ctx[256];
 					isms_utf8_encode(cp, ch);
-					isms_diag(ISMS_ERROR, NULL, "no font has the character %s (U+%04X) "
-					          "in \"%.60s\"%s%s: it is left out", ch, (unsigned)cp, s,
-					          where ? " in " : "", where ? where : "");
+					excerpt(s, ctx, sizeof ctx);
+					isms_diag(ISMS_ERROR, NULL, "the character %s (U+%04X) in \"%s\"%s%s %s",
+					          ch, (unsigned)cp, ctx, where ? " in " : "", where ? where : "", why);
 				}
 			} else {
 				x->w = fonts_advance(x->font, cp) * size / 1000.0;

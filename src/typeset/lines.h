@@ -36,6 +36,8 @@ typedef struct line {
  * in *out (heap; caller frees).  *missing counts characters no font has. */
 size_t lines_shape(const char *utf8, double size, int bold_all, int kai, glyph **out,
                    unsigned *missing, const char *where);
+/* Forget which missing characters were reported (once per document). */
+void lines_reset_reports(void);
 /* Break glyphs into lines no wider than width: at break opportunities, or at a
  * hyphenation point when no opportunity fits or the line would be left more than
  * two fifths empty; a keep-together span wider than the line breaks at its own

@@ -113,7 +113,7 @@ main(int argc, char **argv)
 	char *pdf = isms_fs_read_file(out, &len, 1 << 30);
 	/* the floor: subset the glyphs this document uses, and deflate its output once */
 	double fs = now();
-	for (int f = 0; f < ISMS_NFONTS; f++) {
+	for (int f = 0; f < ISMS_MAX_FONTS; f++) {
 		if (!keep->fonts[f].data)
 			continue;
 		uint32_t *cps = malloc(0x110000 * sizeof *cps);
@@ -137,10 +137,12 @@ main(int argc, char **argv)
 					}
 				}
 			}
-		unsigned char *data;
-		size_t dl;
-		fonts_subset(f, cps, n, &data, &dl);
-		free(data);
+		isms_arena *fa = isms_arena_new();
+		isms_font_data fd;
+		uint16_t *cid = malloc((n + 1) * sizeof *cid);
+		fonts_embed(f, cps, n, fa, &fd, cid);
+		free(cid);
+		isms_arena_free(fa);
 		free(cps);
 	}
 	double subset = now() - fs;

@@ -9,6 +9,11 @@ Debian 12): reads the file through `qpdf --json` and asserts, one by one,
   every font embedded (FontFile2/3) with a ToUnicode map; no transparency (SMask,
   /CA or /ca below 1, blend modes, transparency groups); no LZW, JavaScript,
   embedded files or actions; every annotation printable.
+Also what independent readers need (issue 10): every FontDescriptor with a
+CapHeight; every embedded font drawing something (its ToUnicode maps a character
+other than a space); subset tags that differ between the subsets of one file;
+outline items without /Type and with a direct /Dest array; Info dates written
++00'00' (never Z00'00').
 Not covered (see README): glyph widths against the embedded programs, the ICC
 profile's content, XMP extension schemas, CMap and CIDSystemInfo compatibility
 beyond Identity, and the rest of the ISO 19005-2 rule set a full validator runs."""
@@ -90,6 +95,10 @@ for o in ois:
     if "/DestOutputProfile" in o:
         need(val(o["/DestOutputProfile"]).get("/N") == 3, "ICC profile with 3 components")
 fonts = 0
+tags = []
+for k in ("/CreationDate", "/ModDate"):
+    if k in info:
+        need("Z00'00'" not in str(text(info[k])), "Info %s not written Z00'00'" % k)
 for key, o in objs.items():
     if not key.startswith("obj:"):
         continue
@@ -99,8 +108,17 @@ for key, o in objs.items():
     if d.get("/Type") == "/FontDescriptor":
         fonts += 1
         need(any(k in d for k in ("/FontFile", "/FontFile2", "/FontFile3")), "font %s embedded" % d.get("/FontName"))
+        need("/CapHeight" in d, "font %s has CapHeight" % d.get("/FontName"))
     if d.get("/Type") == "/Font" and d.get("/Subtype") == "/Type0":
         need("/ToUnicode" in d, "font %s has ToUnicode" % d.get("/BaseFont"))
+        tags.append(d.get("/BaseFont", ""))
+        tu = get(d.get("/ToUnicode", "")).get("stream", {})
+        cmap = base64.b64decode(tu.get("data", "")).decode("latin-1")
+        chars = set(re.findall(r"<[0-9A-Fa-f]{4}>\s*<([0-9A-Fa-f]+)>", cmap))
+        need(chars - {"0020", "3000"}, "font %s draws something (not only spaces)" % d.get("/BaseFont"))
+    if d.get("/Parent") is not None and "/Title" in d:  # an outline item
+        need("/Type" not in d, "outline item %s without /Type" % key)
+        need(isinstance(d.get("/Dest"), list), "outline item %s with a direct /Dest array" % key)
     if "/SMask" in d and d["/SMask"] != "/None":
         problems.append("soft mask in %s" % key)
     for k in ("/CA", "/ca"):
@@ -118,6 +136,7 @@ for key, o in objs.items():
     if d.get("/Type") == "/Annot":
         need(isinstance(d.get("/F"), int) and d["/F"] & 4, "annotation %s printable" % key)
 need(fonts > 0, "fonts present")
+need(len(set(tags)) == len(tags), "distinct subset tags (%s)" % ", ".join(sorted(tags)))
 if problems:
     print("%s: NOT PDF/A-2b:" % path)
     for p in problems:

@@ -46,7 +46,7 @@ main(int argc, char **argv)
 	int rc = isms_typeset(d, &l);
 	if (rc == 0)
 		rc = isms_pdf_write(l, argv[2]);
-	if (l && l->missing)
+	if (rc == -2) /* characters no font has: reported, the file not written */
 		rc = 3;
 	isms_layout_free(l);
 	isms_doc_free(d);
