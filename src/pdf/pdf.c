@@ -471,8 +471,12 @@ isms_pdf_write(const isms_layout *l, const char *path)
 	HPDF_Dict fonts[ISMS_MAX_FONTS] = {0};
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	for (int f = 0; f < ISMS_MAX_FONTS; f++)
-		if (l->fonts[f].data && !(fonts[f] = embed_font(pdf, &l->fonts[f])))
+		if (l->fonts[f].data && !(fonts[f] = embed_font(pdf, &l->fonts[f]))) {
+			isms_loc loc = {path, 0, 0};
+			isms_diag(ISMS_ERROR, &loc, "libharu cannot hold the font %s (error 0x%04X)",
+			          l->fonts[f].name, (unsigned)HPDF_GetError(pdf));
 			goto done;
+		}
 	HPDF_Page *pages = isms_xcalloc(l->npages + 1, sizeof *pages);
 	for (size_t i = 0; i < l->npages; i++) {
 		const isms_page *pg = &l->pages[i];

@@ -3,7 +3,31 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/diag.h"
 #include "base/utf8.h"
+
+static char last_msg[4096];
+
+static void
+keep_msg(void *ctx, enum isms_level level, const isms_loc *loc, const char *text)
+{
+	snprintf(last_msg, sizeof last_msg, "%s", text);
+}
+
+/* 1 when s is well-formed UTF-8 */
+static int
+valid_utf8(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t k = isms_utf8_decode(s + i, n - i, &c);
+		if (!k || c == 0xFFFD)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
 
 int
 main(void)
@@ -50,5 +74,19 @@ main(void)
 	isms_buf_put_xml(&buf, "a<b>&\"'");
 	CHECK_STR(buf.data, "a&lt;b&gt;&amp;&quot;&apos;");
 	isms_buf_free(&buf);
+
+	/* a message longer than the printer's buffer is cut between characters */
+	isms_buf longmsg = {0};
+	for (int i = 0; i < 1500; i++)
+		isms_buf_puts(&longmsg, "資");
+	isms_diag_set_sink(keep_msg, NULL);
+	for (int shift = 0; shift < 3; shift++) {
+		isms_diag(ISMS_NOTE, NULL, "%.*s%s", shift, "ab", longmsg.data);
+		CHECK(valid_utf8(last_msg));
+		CHECK(strlen(last_msg) > 2000 && !strcmp(last_msg + strlen(last_msg) - 3, "..."));
+	}
+	isms_diag_set_sink(NULL, NULL);
+	isms_diag_reset();
+	isms_buf_free(&longmsg);
 	HARNESS_END();
 }
