@@ -61,6 +61,7 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	const isms_role *chair = com ? isms_body_role(com, ISMS_ROLE_CHAIR) : NULL;
 	isms_text ciso = chair ? isms_role_title(com, chair) : (isms_text){"資通安全長", "CISO"};
 	isms_table *s = isms_doc_table(d.doc, 3, NULL, 0);
+	isms_table_keep_with_previous(s);
 	isms_table_font_size(s, 10);
 	isms_table_row(s);
 	docs_head_cell(s, L(&d, "編訂者", "Prepared by"), 1, 1);

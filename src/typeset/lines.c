@@ -396,10 +396,17 @@ lines_fill(const glyph *g, size_t n, double width, line **out)
 }
 
 double
-lines_min_width(const glyph *g, size_t n, int relaxed)
+lines_min_width(const glyph *g, size_t n, double limit)
 {
-	double best = 0, piece = 0;
+	double best = 0, piece = 0, span = 0;
+	size_t span_end = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (g[i].keep && i >= span_end) { /* a span starts: is it wider than limit? */
+			span = 0;
+			for (span_end = i; span_end < n && g[span_end].keep == g[i].keep; span_end++)
+				span += g[span_end].w;
+		}
+		int relaxed = g[i].keep && i < span_end && span > limit;
 		if (g[i].cp == '\n' || (g[i].space && g[i].brk)) {
 			piece = 0;
 			continue;

@@ -45,9 +45,9 @@ size_t lines_shape(const char *utf8, double size, int bold_all, int kai, glyph *
  * between characters.  Returns the count in *out (heap). */
 size_t lines_fill(const glyph *g, size_t n, double width, line **out);
 /* The widest piece of g a line must hold whole: a word between hyphenation
- * points (with its hyphen), an id, a keep-together span (with relaxed = 1, the
- * widest piece of a span between its own opportunities). */
-double lines_min_width(const glyph *g, size_t n, int relaxed);
+ * points (with its hyphen), an id, a keep-together span no wider than limit (a
+ * wider one counts by its widest piece between its own opportunities). */
+double lines_min_width(const glyph *g, size_t n, double limit);
 /* Natural width of glyphs [a, b). */
 double lines_width(const glyph *g, size_t a, size_t b);
 /* 1 when c may not begin a line (，。、；：？！）」』》〉】 …). */

@@ -11,3 +11,7 @@ $(B)/tools/bench-typeset: tests/bench/typeset.c $(B)/libisms.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS) -lz
 all: $(B)/tools/bench-typeset
+$(B)/tools/keeps: tests/typeset/keeps.c $(B)/libisms.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS)
+all: $(B)/tools/keeps
