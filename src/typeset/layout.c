@@ -37,6 +37,13 @@ struct isms_layout_priv {
 	size_t toc_first_mark;
 	struct tab **tabs;                /* tables measured ahead of drawing */
 	size_t ntabs, cap_tabs;
+	struct nl_memo {                  /* paragraph blocks shaped ahead (keeps) */
+		size_t n;                     /* lines + 1; 0 unknown */
+		double pw, margin;
+		glyph *g;                     /* kept for the paragraph to draw */
+		line *ln;
+		size_t ng;
+	} *nl_cache;
 };
 
 typedef struct lay {
@@ -321,7 +328,7 @@ measure(const char *text, double size, int bold, unsigned *missing)
 /* A paragraph with a hanging label, split across pages at line boundaries. */
 static void
 paragraph(lay *L, const char *label, const char *text, style st, double indent,
-          enum isms_align align, double keep_after)
+          enum isms_align align, double keep_after, size_t blk)
 {
 	double x0 = L->margin + indent;
 	double tw = L->pw - 2 * L->margin - indent;
@@ -333,8 +340,19 @@ paragraph(lay *L, const char *label, const char *text, style st, double indent,
 	}
 	glyph *g;
 	line *ln;
-	size_t n = lines_shape(text, st.size, st.bold, st.kai, &g, &L->out->missing, L->where);
-	size_t nl = lines_fill(g, n, tw - lw, &ln);
+	size_t nl;
+	struct nl_memo *memo = blk != (size_t)-1 && L->p->nl_cache ? &L->p->nl_cache[blk] : NULL;
+	if (memo && memo->n && memo->g && memo->pw == L->pw && memo->margin == L->margin) {
+		/* shaped already, when a keep rule measured it */
+		g = memo->g;
+		ln = memo->ln;
+		nl = memo->n - 1;
+		memo->g = NULL;
+		memo->ln = NULL;
+	} else {
+		size_t n = lines_shape(text, st.size, st.bold, st.kai, &g, &L->out->missing, L->where);
+		nl = lines_fill(g, n, tw - lw, &ln);
+	}
 	if (L->page_open && L->y > top(L) + 1e-6)
 		L->y += st.before;
 	/* a heading or caption whole with the start of what follows (keep_after);
@@ -954,7 +972,7 @@ toc_block(lay *L, block *b, size_t first_block)
 	if (L->page_open && L->y > top(L) + 1e-6 && L->y + whole > bottom(L) + 1e-6 && whole <= page)
 		new_page(L);
 	if (b->text)
-		paragraph(L, NULL, b->text, style_of(ISMS_SUBTITLE), 0, ISMS_CENTER, 0);
+		paragraph(L, NULL, b->text, style_of(ISMS_SUBTITLE), 0, ISMS_CENTER, 0, (size_t)-1);
 	/* one line per heading that follows, filled in once pages are known */
 	size_t mark = 0;
 	for (size_t i = 0; i < first_block; i++)
@@ -1062,18 +1080,27 @@ is_caption(const isms_doc *doc, size_t i)
 	return b->style == ISMS_FIELD && n->kind == B_TABLE;
 }
 
-/* Lines of a paragraph block at the current measure. */
+/* Lines of a paragraph block at the current measure (remembered: keeps ask
+ * for the same blocks again). */
 static size_t
 para_lines(lay *L, const block *b, style st)
 {
+	struct isms_layout_priv *p = L->p;
+	size_t idx = (size_t)(b - L->doc->blocks);
+	if (!p->nl_cache)
+		p->nl_cache = isms_xcalloc(L->doc->n + 1, sizeof *p->nl_cache);
+	struct nl_memo *m = &p->nl_cache[idx];
+	if (m->n && m->pw == L->pw && m->margin == L->margin)
+		return m->n - 1;
+	free(m->g);
+	free(m->ln);
 	glyph *g;
 	line *ln;
-	size_t n = lines_shape(b->text, st.size, st.bold, st.kai, &g, &L->out->missing, NULL);
+	size_t n = lines_shape(b->text, st.size, st.bold, st.kai, &g, &L->out->missing, L->where);
 	double lw = b->label && *b->label ? measure(b->label, st.size, st.bold, &L->out->missing) + st.size * 0.5 : 0;
 	double tw = L->pw - 2 * L->margin - b->indent;
 	size_t nl = lines_fill(g, n, tw - (lw > tw / 2 ? tw / 2 : lw), &ln);
-	free(g);
-	free(ln);
+	*m = (struct nl_memo){nl + 1, L->pw, L->margin, g, ln, n};
 	return nl;
 }
 
@@ -1217,7 +1244,7 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 			break;
 		case B_HEADING: {
 			style st = heading_style(b->level);
-			paragraph(&L, b->label, b->text, st, 0, ISMS_LEFT, need_after(&L, i + 1) + st.after);
+			paragraph(&L, b->label, b->text, st, 0, ISMS_LEFT, need_after(&L, i + 1) + st.after, i);
 			/* the bookmark points at the heading's top, on the page it went to */
 			add_mark(&L, b->level, b->label, b->text);
 			L.out->marks[L.out->nmarks - 1].y = L.y - st.after - (double)para_lines(&L, b, st) * st.leading;
@@ -1225,7 +1252,7 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 		}
 		case B_PARA:
 			paragraph(&L, b->label, b->text, style_of(b->style), b->indent, b->align,
-			          is_caption(doc, i) ? need_after(&L, i + 1) + style_of(b->style).after : 0);
+			          is_caption(doc, i) ? need_after(&L, i + 1) + style_of(b->style).after : 0, i);
 			break;
 		case B_SPACE:
 			if (L.page_open)
@@ -1259,6 +1286,12 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 		tab_free(p->tabs[k]);
 	free(p->tabs);
 	p->tabs = NULL;
+	for (size_t k = 0; p->nl_cache && k < doc->n; k++) {
+		free(p->nl_cache[k].g);
+		free(p->nl_cache[k].ln);
+	}
+	free(p->nl_cache);
+	p->nl_cache = NULL;
 
 	/* one subset per font per document */
 	int rc = 0;
