@@ -434,7 +434,7 @@ draw_cell_lines(lay *L, isms_page *pg, const cell *c, cell_lay *cl, size_t from,
  * typesetter sets a table.  Every column first gets room for its pieces with
  * names broken at their own places; then, cheapest first, cells get room for
  * their names whole while the table's width allows (a name wider than 3/4 of
- * the table always breaks).  colx (ncols + 1 edges) is
+ * the table always breaks), then for their words unhyphenated.  colx (ncols + 1 edges) is
  * updated. */
 static void
 widen_columns(const isms_table *t, const cell_lay *cl, double *colx)
@@ -443,6 +443,7 @@ widen_columns(const isms_table *t, const cell_lay *cl, double *colx)
 	double tw = colx[nc] - colx[0];
 	double *w = isms_xcalloc((size_t)nc, sizeof *w), *loose = isms_xcalloc((size_t)nc, sizeof *loose);
 	double *whole = isms_xcalloc(t->ncells + 1, sizeof *whole), *need = isms_xcalloc((size_t)nc, sizeof *need);
+	double *words = isms_xcalloc(t->ncells + 1, sizeof *words);
 	for (int c = 0; c < nc; c++)
 		w[c] = colx[c + 1] - colx[c];
 	for (size_t i = 0; i < t->ncells; i++) {
@@ -450,21 +451,24 @@ widen_columns(const isms_table *t, const cell_lay *cl, double *colx)
 		if (c->colspan != 1)
 			continue;
 		double pad = 2 * CELL_PAD + 0.5;
-		double a = lines_min_width(cl[i].g, cl[i].ng, 0) + pad;
-		whole[i] = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75) + pad;
+		double a = lines_min_width(cl[i].g, cl[i].ng, 0, 0) + pad;
+		whole[i] = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75, 0) + pad;
+		words[i] = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75, 1) + pad;
 		if (a > loose[c->col])
 			loose[c->col] = a;
 	}
 	double sum = 0;
 	for (int c = 0; c < nc; c++)
 		sum += need[c] = loose[c];
-	if (sum <= tw) {
-		for (;;) { /* the cheapest step that makes one more name whole and fits */
+	/* names first, then words left unhyphenated where there is room */
+	for (int pass = 0; pass < 2 && sum <= tw; pass++) {
+		const double *want = pass ? words : whole;
+		for (;;) { /* the cheapest step that makes one more cell whole and fits */
 			size_t best = (size_t)-1;
 			double cost = 0;
 			for (size_t i = 0; i < t->ncells; i++) {
 				int c = t->cells[i].col;
-				double d = whole[i] - need[c];
+				double d = want[i] - need[c];
 				if (t->cells[i].colspan == 1 && d > 1e-6 && sum + d <= tw && (best == (size_t)-1 || d < cost)) {
 					best = i;
 					cost = d;
@@ -473,7 +477,7 @@ widen_columns(const isms_table *t, const cell_lay *cl, double *colx)
 			if (best == (size_t)-1)
 				break;
 			sum += cost;
-			need[t->cells[best].col] = whole[best];
+			need[t->cells[best].col] = want[best];
 		}
 	}
 	double deficit = 0, surplus = 0;
@@ -493,6 +497,7 @@ widen_columns(const isms_table *t, const cell_lay *cl, double *colx)
 	free(w);
 	free(loose);
 	free(whole);
+	free(words);
 	free(need);
 }
 
@@ -561,8 +566,8 @@ tab_measure(lay *L, isms_table *t)
 		cl[i].w = colx[c->col + c->colspan] - colx[c->col];
 		/* a name the column could not make room for: set the cell smaller, down
 		 * to four fifths, before breaking the name */
-		double inner = cl[i].w - 2 * CELL_PAD, m = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75);
-		if (m > inner + 0.01 && m * 0.8 <= inner && lines_min_width(cl[i].g, cl[i].ng, 0) < m) {
+		double inner = cl[i].w - 2 * CELL_PAD, m = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75, 0);
+		if (m > inner + 0.01 && m * 0.8 <= inner && lines_min_width(cl[i].g, cl[i].ng, 0, 0) < m) {
 			cl[i].size = floor(size * inner / m * 100) / 100;
 			free(cl[i].g);
 			cl[i].ng = lines_shape(c->text, cl[i].size, c->bold, 0, &cl[i].g, &L->out->missing, L->where);

@@ -402,9 +402,9 @@ lines_fill(glyph *g, size_t n, double width, line **out)
 }
 
 double
-lines_min_width(glyph *g, size_t n, double limit)
+lines_min_width(glyph *g, size_t n, double limit, int words_whole)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && !words_whole; i++)
 		hyphenate_at(g, n, i);
 	double best = 0, piece = 0, span = 0;
 	size_t span_end = 0;
@@ -421,10 +421,11 @@ lines_min_width(glyph *g, size_t n, double limit)
 		}
 		piece += g[i].w;
 		/* an English word may break at its hyphenation points */
-		double w = g[i].hyph ? piece + g[i].hw : piece;
+		int hy = g[i].hyph && !words_whole;
+		double w = hy ? piece + g[i].hw : piece;
 		if (w > best)
 			best = w;
-		if (g[i].hyph)
+		if (hy)
 			piece = 0;
 		if ((relaxed ? g[i].kbrk : g[i].brk) >= 1)
 			piece = 0;

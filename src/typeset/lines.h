@@ -47,9 +47,10 @@ size_t lines_shape(const char *utf8, double size, int bold_all, int kai, glyph *
  * hyphenation points of the words it must break (once per word). */
 size_t lines_fill(glyph *g, size_t n, double width, line **out);
 /* The widest piece of g a line must hold whole: a word between hyphenation
- * points (with its hyphen), an id, a keep-together span no wider than limit (a
- * wider one counts by its widest piece between its own opportunities). */
-double lines_min_width(glyph *g, size_t n, double limit);
+ * points (with its hyphen; the whole word with words_whole), an id, a
+ * keep-together span no wider than limit (a wider one counts by its widest
+ * piece between its own opportunities). */
+double lines_min_width(glyph *g, size_t n, double limit, int words_whole);
 /* Natural width of glyphs [a, b). */
 double lines_width(const glyph *g, size_t a, size_t b);
 /* 1 when c may not begin a line (，。、；：？！）」』》〉】 …). */
