@@ -231,6 +231,7 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 	}
 	isms_doc_space(d->doc, 10);
 	isms_table *s = isms_doc_table(d->doc, 2, NULL, 0);
+	isms_table_keep_with_previous(s);
 	isms_table_row(s);
 	docs_head_cell(s, L(d, "主席", "Chair"), 1, 1);
 	docs_head_cell(s, L(d, "紀錄", "Minutes by"), 1, 1);

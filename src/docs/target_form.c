@@ -90,6 +90,7 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	/* signature boxes: 編訂者 / 權責主管 / 資通安全長 */
 	isms_text ciso = docs_ciso(o);
 	isms_table *s = isms_doc_table(d.doc, 3, NULL, 0);
+	isms_table_keep_with_previous(s);
 	isms_table_font_size(s, 10);
 	isms_table_row(s);
 	docs_head_cell(s, L(&d, "編訂者", "Prepared by"), 1, 1);

@@ -371,6 +371,15 @@ box_text(tctx *c, const isms_body *b, const isms_role *r)
 	             : F(d, "%s\n%s", t.zh, N(d, p->name.zh));
 }
 
+/* Height of a box holding text at size, wrapped at its width (as the
+ * typesetter wraps figure boxes: 3 pt padding, leading 1.3), at least min. */
+static double
+box_height(tctx *c, const char *text, double size, double w, double min)
+{
+	double h = isms_text_lines(c->d.doc, text, size, w - 6) * size * 1.3 + 8;
+	return h > min ? h : min;
+}
+
 static void
 gen_org_chart(tctx *c)
 {
@@ -382,32 +391,13 @@ gen_org_chart(tctx *c)
 	if (!com)
 		return;
 	isms_doc_heading(d->doc, 2, NULL, Ls(d, "附件一　資訊安全組織架構圖", "Annex 1 — Organisation chart"));
-	double w;
-	/* tall enough for the larger team: a box per leader/officer, one for members */
-	size_t tall = 0;
-	for (int k = 0; k < 2; k++) {
-		const isms_body *b = k ? aud : exe;
-		size_t n = 0;
-		for (size_t i = 0; b && i < b->nroles; i++)
-			n += b->roles[i].kind != ISMS_ROLE_MEMBER;
-		if (n > tall)
-			tall = n;
-	}
-	isms_figure *f = isms_doc_figure(d->doc, 250 + 34.0 * (double)tall + 50, &w);
-	double cx = w / 2, bw = 150, bh = 34;
-	const char *cname = d->en && com->name.en ? com->name.en : com->name.zh;
-	isms_fig_box(f, cx - 110, 0, 220, 30, N(d, cname), 0.85, 11);
-	double y = 44;
+	/* every box as tall as its text needs: long names, many members */
+	double w = isms_doc_text_width(d->doc), cx = w / 2, bw = 150;
+	const char *cname = N(d, d->en && com->name.en ? com->name.en : com->name.zh);
 	const isms_role *ch = first_role(com, ISMS_ROLE_CHAIR), *vc = first_role(com, ISMS_ROLE_VICE_CHAIR);
-	isms_fig_line(f, cx, 30, cx, y, 1, 0, 0.8, 0);
-	if (ch)
-		isms_fig_box(f, cx - bw / 2, y, bw, bh, box_text(c, com, ch), 0.95, 9.5);
-	y += bh + 12;
-	if (vc) {
-		isms_fig_line(f, cx, y - 12, cx, y, 1, 0, 0.8, 0);
-		isms_fig_box(f, cx - bw / 2, y, bw, bh, box_text(c, com, vc), 0.95, 9.5);
-		y += bh;
-	}
+	const char *cht = ch ? box_text(c, com, ch) : NULL, *vct = vc ? box_text(c, com, vc) : NULL;
+	double hc = box_height(c, cname, 11, 220, 30);
+	double hch = ch ? box_height(c, cht, 9.5, bw, 34) : 0, hvc = vc ? box_height(c, vct, 9.5, bw, 34) : 0;
 	/* committee members as a band */
 	const char *members = "";
 	int nm = 0;
@@ -417,24 +407,18 @@ gen_org_chart(tctx *c)
 			members = F(d, "%s%s%s", members, nm++ ? (d->en ? ", " : "、") : "",
 			            N(d, d->en && p->name.en ? p->name.en : p->name.zh));
 		}
-	if (nm) {
-		isms_fig_line(f, cx, y, cx, y + 12, 1, 0, 0.8, 0);
-		isms_fig_box(f, 20, y + 12, w - 40, 44, F(d, "%s%s", Ls(d, "委員：", "Members: "), members), 1, 9);
-		y += 56;
-	}
-	double ty = y + 30;
-	isms_fig_line(f, cx, y, cx, y + 15, 0, 0, 0.8, 0);
-	isms_fig_line(f, w * 0.27, y + 15, w * 0.73, y + 15, 0, 0, 0.8, 0);
+	const char *mtext = F(d, "%s%s", Ls(d, "委員：", "Members: "), members);
+	double hm = nm ? box_height(c, mtext, 9, w - 40, 44) : 0;
+	/* the teams: a title box, a box per leader or officer, one for members */
 	const isms_body *teams[2] = {exe, aud};
+	double tw = w * 0.42, team_h[2] = {0, 0};
+	const char *tname[2] = {NULL, NULL}, *tmembers[2] = {NULL, NULL};
 	for (int k = 0; k < 2; k++) {
 		const isms_body *b = teams[k];
 		if (!b)
 			continue;
-		double x = k == 0 ? w * 0.27 : w * 0.73, tw = w * 0.42;
-		isms_fig_line(f, x, y + 15, x, ty, 1, 0, 0.8, 0);
-		isms_fig_box(f, x - tw / 2, ty, tw, 28, N(d, d->en && b->name.en ? b->name.en : b->name.zh), 0.85, 10);
-		double by = ty + 28;
-		/* leaders and officers one box each; members together in one box */
+		tname[k] = N(d, d->en && b->name.en ? b->name.en : b->name.zh);
+		double h = box_height(c, tname[k], 10, tw, 28);
 		const char *members2 = "";
 		int nmem = 0;
 		for (size_t i = 0; i < b->nroles; i++) {
@@ -444,15 +428,63 @@ gen_org_chart(tctx *c)
 				members2 = F(d, "%s%s%s", members2, nmem++ ? (d->en ? ", " : "、") : "", who);
 				continue;
 			}
-			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
-			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 26, F(d, d->en ? "%s: %s" : "%s：%s", T(d, isms_role_title(b, r)), who), 1, 8.5);
-			by += 34;
+			h += 8 + box_height(c, F(d, d->en ? "%s: %s" : "%s：%s", T(d, isms_role_title(b, r)), who), 8.5, tw - 20, 26);
 		}
 		if (nmem) {
 			isms_role probe = {.kind = ISMS_ROLE_MEMBER};
 			isms_text mt = isms_role_title(b, &probe);
+			tmembers[k] = F(d, d->en ? "%s: %s" : "%s：%s", d->en && mt.en ? mt.en : mt.zh, members2);
+			h += 8 + box_height(c, tmembers[k], 8.5, tw - 20, 40);
+		}
+		team_h[k] = h;
+	}
+	double height = hc + 14 + hch + (vc ? 12 + hvc : 0) + (nm ? 12 + hm : 0) + 30 +
+	                (team_h[0] > team_h[1] ? team_h[0] : team_h[1]) + 10;
+	isms_figure *f = isms_doc_figure(d->doc, height, &w);
+	isms_fig_box(f, cx - 110, 0, 220, hc, cname, 0.85, 11);
+	double y = hc + 14;
+	isms_fig_line(f, cx, hc, cx, y, 1, 0, 0.8, 0);
+	if (ch)
+		isms_fig_box(f, cx - bw / 2, y, bw, hch, cht, 0.95, 9.5);
+	y += hch;
+	if (vc) {
+		isms_fig_line(f, cx, y, cx, y + 12, 1, 0, 0.8, 0);
+		isms_fig_box(f, cx - bw / 2, y + 12, bw, hvc, vct, 0.95, 9.5);
+		y += 12 + hvc;
+	}
+	if (nm) {
+		isms_fig_line(f, cx, y, cx, y + 12, 1, 0, 0.8, 0);
+		isms_fig_box(f, 20, y + 12, w - 40, hm, mtext, 1, 9);
+		y += 12 + hm;
+	}
+	double ty = y + 30;
+	isms_fig_line(f, cx, y, cx, y + 15, 0, 0, 0.8, 0);
+	isms_fig_line(f, w * 0.27, y + 15, w * 0.73, y + 15, 0, 0, 0.8, 0);
+	for (int k = 0; k < 2; k++) {
+		const isms_body *b = teams[k];
+		if (!b)
+			continue;
+		double x = k == 0 ? w * 0.27 : w * 0.73;
+		double th = box_height(c, tname[k], 10, tw, 28);
+		isms_fig_line(f, x, y + 15, x, ty, 1, 0, 0.8, 0);
+		isms_fig_box(f, x - tw / 2, ty, tw, th, tname[k], 0.85, 10);
+		double by = ty + th;
+		/* leaders and officers one box each; members together in one box */
+		for (size_t i = 0; i < b->nroles; i++) {
+			const isms_role *r = &b->roles[i];
+			if (r->kind == ISMS_ROLE_MEMBER)
+				continue;
+			const char *who = N(d, d->en && r->person->name.en ? r->person->name.en : r->person->name.zh);
+			const char *t = F(d, d->en ? "%s: %s" : "%s：%s", T(d, isms_role_title(b, r)), who);
+			double h = box_height(c, t, 8.5, tw - 20, 26);
 			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
-			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, 40, F(d, d->en ? "%s: %s" : "%s：%s", d->en && mt.en ? mt.en : mt.zh, members2), 1, 8.5);
+			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, h, t, 1, 8.5);
+			by += 8 + h;
+		}
+		if (tmembers[k]) {
+			isms_fig_line(f, x, by, x, by + 8, 0, 0, 0.8, 0);
+			isms_fig_box(f, x - tw / 2 + 10, by + 8, tw - 20, box_height(c, tmembers[k], 8.5, tw - 20, 40),
+			             tmembers[k], 1, 8.5);
 		}
 	}
 }

@@ -29,6 +29,7 @@ struct isms_table {
 	int next_col;             /* next free column in the current row */
 	unsigned char *taken;     /* rows × ncols occupancy by rowspans (grown per row) */
 	size_t taken_rows;
+	int keep_prev;            /* moves whole, with the last rows of what precedes it */
 };
 
 enum fig_kind { F_BOX, F_DIAMOND, F_LINE, F_TEXT, F_DOT };

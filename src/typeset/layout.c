@@ -35,6 +35,15 @@ struct isms_layout_priv {
 	toc_line *toc;
 	size_t ntoc, cap_toc;
 	size_t toc_first_mark;
+	struct tab **tabs;                /* tables measured ahead of drawing */
+	size_t ntabs, cap_tabs;
+	struct nl_memo {                  /* paragraph blocks shaped ahead (keeps) */
+		size_t n;                     /* lines + 1; 0 unknown */
+		double pw, margin;
+		glyph *g;                     /* kept for the paragraph to draw */
+		line *ln;
+		size_t ng;
+	} *nl_cache;
 };
 
 typedef struct lay {
@@ -330,7 +339,7 @@ measure(const char *text, double size, int bold, unsigned *missing)
 /* A paragraph with a hanging label, split across pages at line boundaries. */
 static void
 paragraph(lay *L, const char *label, const char *text, style st, double indent,
-          enum isms_align align, int keep)
+          enum isms_align align, double keep_after, size_t blk)
 {
 	double x0 = L->margin + indent;
 	double tw = L->pw - 2 * L->margin - indent;
@@ -342,12 +351,26 @@ paragraph(lay *L, const char *label, const char *text, style st, double indent,
 	}
 	glyph *g;
 	line *ln;
-	size_t n = lines_shape(text, st.size, st.bold, st.kai, &g, &L->out->missing, L->where);
-	size_t nl = lines_fill(g, n, tw - lw, &ln);
+	size_t nl;
+	struct nl_memo *memo = blk != (size_t)-1 && L->p->nl_cache ? &L->p->nl_cache[blk] : NULL;
+	if (memo && memo->n && memo->g && memo->pw == L->pw && memo->margin == L->margin) {
+		/* shaped already, when a keep rule measured it */
+		g = memo->g;
+		ln = memo->ln;
+		nl = memo->n - 1;
+		memo->g = NULL;
+		memo->ln = NULL;
+	} else {
+		size_t n = lines_shape(text, st.size, st.bold, st.kai, &g, &L->out->missing, L->where);
+		nl = lines_fill(g, n, tw - lw, &ln);
+	}
 	if (L->page_open && L->y > top(L) + 1e-6)
 		L->y += st.before;
-	/* keep with next: the heading and two lines of what follows */
-	ensure(L, (keep ? 3 : (nl > 1 ? 2 : 1)) * st.leading);
+	/* a heading or caption whole with the start of what follows (keep_after);
+	 * other paragraphs never leave their first line alone at a page's foot,
+	 * and one of three lines, which the widow rule below would split 1 + 2,
+	 * stays whole */
+	ensure(L, keep_after > 0 ? nl * st.leading + keep_after : (double)(nl <= 3 ? nl : 2) * st.leading);
 	for (size_t k = 0; k < nl; k++) {
 		/* widows: never leave a single last line alone at the top of a page */
 		ensure(L, (k + 2 == nl ? 2 : 1) * st.leading);
@@ -386,12 +409,17 @@ typedef struct cell_lay {
 	line *ln;
 	size_t ng, nl;
 	double x, w;
+	double size;       /* > 0: set smaller than the table so a name fits whole */
 } cell_lay;
 
 static void
 draw_cell_lines(lay *L, isms_page *pg, const cell *c, cell_lay *cl, size_t from, size_t to,
                 double y, double h, double size, double leading)
 {
+	if (cl->size > 0) {
+		size = cl->size;
+		leading = size * 1.38;
+	}
 	double content = (double)(to - from) * leading;
 	double y0 = y + (h - content) / 2; /* centred vertically */
 	for (size_t k = from; k < to; k++) {
@@ -414,63 +442,130 @@ draw_cell_lines(lay *L, isms_page *pg, const cell *c, cell_lay *cl, size_t from,
 
 /* Widen the columns too narrow for a name, a date, an id or a word piece of one
  * of their cells, taking the width from columns that have room to spare, as a
- * typesetter sets a table; names split at their own opportunities only when the
- * table cannot hold them whole.  colx (ncols + 1 edges) is updated. */
+ * typesetter sets a table.  Every column first gets room for its pieces with
+ * names broken at their own places; then, cheapest first, cells get room for
+ * their names whole while the table's width allows (a name wider than 3/4 of
+ * the table always breaks), then for their words unhyphenated.  colx (ncols + 1 edges) is
+ * updated. */
 static void
 widen_columns(const isms_table *t, const cell_lay *cl, double *colx)
 {
 	int nc = t->ncols;
-	double *w = isms_xcalloc((size_t)nc, sizeof *w), *need = isms_xcalloc((size_t)nc, sizeof *need);
+	double tw = colx[nc] - colx[0];
+	double *w = isms_xcalloc((size_t)nc, sizeof *w), *loose = isms_xcalloc((size_t)nc, sizeof *loose);
+	double *whole = isms_xcalloc(t->ncells + 1, sizeof *whole), *need = isms_xcalloc((size_t)nc, sizeof *need);
+	double *words = isms_xcalloc(t->ncells + 1, sizeof *words);
 	for (int c = 0; c < nc; c++)
 		w[c] = colx[c + 1] - colx[c];
-	for (int relaxed = 0; relaxed < 2; relaxed++) {
-		for (int c = 0; c < nc; c++)
-			need[c] = 0;
-		for (size_t i = 0; i < t->ncells; i++) {
-			const cell *c = &t->cells[i];
-			if (c->colspan != 1)
-				continue;
-			double m = lines_min_width(cl[i].g, cl[i].ng, relaxed) + 2 * CELL_PAD + 0.5;
-			if (m > need[c->col])
-				need[c->col] = m;
+	for (size_t i = 0; i < t->ncells; i++) {
+		const cell *c = &t->cells[i];
+		if (c->colspan != 1)
+			continue;
+		double pad = 2 * CELL_PAD + 0.5;
+		double a = lines_min_width(cl[i].g, cl[i].ng, 0, 0) + pad;
+		whole[i] = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75, 0) + pad;
+		words[i] = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75, 1) + pad;
+		if (a > loose[c->col])
+			loose[c->col] = a;
+	}
+	double sum = 0;
+	for (int c = 0; c < nc; c++)
+		sum += need[c] = loose[c];
+	/* names first, then words left unhyphenated where there is room */
+	for (int pass = 0; pass < 2 && sum <= tw; pass++) {
+		const double *want = pass ? words : whole;
+		for (;;) { /* the cheapest step that makes one more cell whole and fits */
+			size_t best = (size_t)-1;
+			double cost = 0;
+			for (size_t i = 0; i < t->ncells; i++) {
+				int c = t->cells[i].col;
+				double d = want[i] - need[c];
+				if (t->cells[i].colspan == 1 && d > 1e-6 && sum + d <= tw && (best == (size_t)-1 || d < cost)) {
+					best = i;
+					cost = d;
+				}
+			}
+			if (best == (size_t)-1)
+				break;
+			sum += cost;
+			need[t->cells[best].col] = want[best];
 		}
-		double deficit = 0, surplus = 0;
-		for (int c = 0; c < nc; c++) {
-			if (need[c] > w[c])
-				deficit += need[c] - w[c];
-			else
-				surplus += w[c] - need[c];
-		}
-		if (deficit <= 1e-6)
-			break;
-		if (deficit > surplus && !relaxed)
-			continue; /* not whole: try with names broken at their own places */
+	}
+	double deficit = 0, surplus = 0;
+	for (int c = 0; c < nc; c++) {
+		if (need[c] > w[c])
+			deficit += need[c] - w[c];
+		else
+			surplus += w[c] - need[c];
+	}
+	if (deficit > 1e-6) {
 		double give = deficit < surplus ? deficit / surplus : 1, take = deficit < surplus ? 1 : surplus / deficit;
 		for (int c = 0; c < nc; c++)
 			w[c] = need[c] > w[c] ? w[c] + (need[c] - w[c]) * take : w[c] - (w[c] - need[c]) * give;
-		break;
 	}
 	for (int c = 0; c < nc; c++)
 		colx[c + 1] = colx[c] + w[c];
 	free(w);
+	free(loose);
+	free(whole);
+	free(words);
 	free(need);
 }
 
+/* A table measured for the page: cells shaped and filled, column edges, row
+ * heights, and its rows in groups that move to a new page together. */
+typedef struct tab {
+	isms_table *t;
+	double pw, margin;            /* the section it was measured for */
+	double size, leading;
+	double *colx, *rh;
+	cell_lay *cl;
+	int nrows, hdr, ngroups;
+	int *gs, *ge;                 /* groups: rows [gs, ge] */
+	double *gh;
+	double hdr_h, total;
+} tab;
+
 static void
-table(lay *L, isms_table *t)
+tab_free(tab *T)
 {
+	if (!T)
+		return;
+	for (size_t i = 0; i < T->t->ncells; i++) {
+		free(T->cl[i].g);
+		free(T->cl[i].ln);
+	}
+	free(T->cl);
+	free(T->rh);
+	free(T->colx);
+	free(T->gs);
+	free(T->ge);
+	free(T->gh);
+	free(T);
+}
+
+static tab *
+tab_measure(lay *L, isms_table *t)
+{
+	tab *T = isms_xcalloc(1, sizeof *T);
+	T->t = t;
+	T->pw = L->pw;
+	T->margin = L->margin;
 	double tw = L->pw - 2 * L->margin, size = t->font_size, leading = size * 1.38;
-	double *colx = isms_xcalloc((size_t)t->ncols + 1, sizeof *colx);
+	T->size = size;
+	T->leading = leading;
+	double *colx = T->colx = isms_xcalloc((size_t)t->ncols + 1, sizeof *colx);
 	colx[0] = L->margin;
 	for (int c = 0; c < t->ncols; c++)
 		colx[c + 1] = colx[c] + t->widths[c] * tw;
-	int nrows = t->nrows;
-	if (nrows == 0) {
-		free(colx);
-		return;
-	}
-	cell_lay *cl = isms_xcalloc(t->ncells + 1, sizeof *cl);
-	double *rh = isms_xcalloc((size_t)nrows + 1, sizeof *rh);
+	int nrows = T->nrows = t->nrows;
+	cell_lay *cl = T->cl = isms_xcalloc(t->ncells + 1, sizeof *cl);
+	double *rh = T->rh = isms_xcalloc((size_t)nrows + 1, sizeof *rh);
+	T->gs = isms_xcalloc((size_t)nrows + 1, sizeof *T->gs);
+	T->ge = isms_xcalloc((size_t)nrows + 1, sizeof *T->ge);
+	T->gh = isms_xcalloc((size_t)nrows + 1, sizeof *T->gh);
+	if (nrows == 0)
+		return T;
 	for (size_t i = 0; i < t->ncells; i++) {
 		cell *c = &t->cells[i];
 		cl[i].ng = lines_shape(c->text, size, c->bold, 0, &cl[i].g, &L->out->missing, L->where);
@@ -480,7 +575,15 @@ table(lay *L, isms_table *t)
 		cell *c = &t->cells[i];
 		cl[i].x = colx[c->col];
 		cl[i].w = colx[c->col + c->colspan] - colx[c->col];
-		cl[i].nl = lines_fill(cl[i].g, cl[i].ng, cl[i].w - 2 * CELL_PAD, &cl[i].ln);
+		/* a name the column could not make room for: set the cell smaller, down
+		 * to four fifths, before breaking the name */
+		double inner = cl[i].w - 2 * CELL_PAD, m = lines_min_width(cl[i].g, cl[i].ng, tw * 0.75, 0);
+		if (m > inner + 0.01 && m * 0.8 <= inner && lines_min_width(cl[i].g, cl[i].ng, 0, 0) < m) {
+			cl[i].size = floor(size * inner / m * 100) / 100;
+			free(cl[i].g);
+			cl[i].ng = lines_shape(c->text, cl[i].size, c->bold, 0, &cl[i].g, &L->out->missing, L->where);
+		}
+		cl[i].nl = lines_fill(cl[i].g, cl[i].ng, inner, &cl[i].ln);
 		if (cl[i].ng == 0)
 			cl[i].nl = 0;
 	}
@@ -488,7 +591,7 @@ table(lay *L, isms_table *t)
 		rh[r] = t->min_h[r] > 0 ? t->min_h[r] : leading + 2 * CELL_PAD;
 	for (size_t i = 0; i < t->ncells; i++) {
 		cell *c = &t->cells[i];
-		double need = (double)cl[i].nl * leading + 2 * CELL_PAD;
+		double need = (double)cl[i].nl * (cl[i].size > 0 ? cl[i].size * 1.38 : leading) + 2 * CELL_PAD;
 		if (c->rowspan == 1 && need > rh[c->row])
 			rh[c->row] = need;
 	}
@@ -496,7 +599,7 @@ table(lay *L, isms_table *t)
 		cell *c = &t->cells[i];
 		if (c->rowspan == 1)
 			continue;
-		double need = (double)cl[i].nl * leading + 2 * CELL_PAD, have = 0;
+		double need = (double)cl[i].nl * (cl[i].size > 0 ? cl[i].size * 1.38 : leading) + 2 * CELL_PAD, have = 0;
 		int last = c->row + c->rowspan - 1 < nrows ? c->row + c->rowspan - 1 : nrows - 1;
 		for (int r = c->row; r <= last; r++)
 			have += rh[r];
@@ -516,19 +619,7 @@ table(lay *L, isms_table *t)
 			if (group_end[r] < e)
 				group_end[r] = e;
 	}
-	int hdr = t->header_rows < nrows ? t->header_rows : 0;
-	double hdr_h = 0;
-	for (int r = 0; r < hdr; r++)
-		hdr_h += rh[r];
-	if (hdr_h > (bottom(L) - top(L)) / 2) { /* too tall to repeat on every page */
-		hdr = 0;
-		hdr_h = 0;
-	}
-
-	/* draw rows [r0, r1] at L->y; lines of split cells start at line `from` */
-	int r = 0;
-	int drawn_on_page = 0;
-	while (r < nrows) {
+	for (int r = 0; r < nrows;) {
 		int e = group_end[r];
 		for (int k = r; k <= e; k++)
 			if (group_end[k] > e)
@@ -536,8 +627,109 @@ table(lay *L, isms_table *t)
 		double gh = 0;
 		for (int k = r; k <= e; k++)
 			gh += rh[k];
+		T->gs[T->ngroups] = r;
+		T->ge[T->ngroups] = e;
+		T->gh[T->ngroups++] = gh;
+		T->total += gh;
+		r = e + 1;
+	}
+	free(group_end);
+	T->hdr = t->header_rows < nrows ? t->header_rows : 0;
+	for (int r = 0; r < T->hdr; r++)
+		T->hdr_h += rh[r];
+	if (T->hdr_h > (bottom(L) - top(L)) / 2) { /* too tall to repeat on every page */
+		T->hdr = 0;
+		T->hdr_h = 0;
+	}
+	return T;
+}
+
+/* The table measured for the current section (measured once: a heading that
+ * keeps with it measures it before it is drawn). */
+static tab *
+tab_get(lay *L, isms_table *t)
+{
+	struct isms_layout_priv *p = L->p;
+	for (size_t i = 0; i < p->ntabs; i++)
+		if (p->tabs[i]->t == t) {
+			if (p->tabs[i]->pw == L->pw && p->tabs[i]->margin == L->margin)
+				return p->tabs[i];
+			tab_free(p->tabs[i]);
+			p->tabs[i] = p->tabs[--p->ntabs];
+			break;
+		}
+	if (p->ntabs == p->cap_tabs) {
+		p->cap_tabs = p->cap_tabs ? p->cap_tabs * 2 : 8;
+		p->tabs = isms_xrealloc(p->tabs, p->cap_tabs * sizeof *p->tabs);
+	}
+	return p->tabs[p->ntabs++] = tab_measure(L, t);
+}
+
+static void
+tab_done(lay *L, tab *T)
+{
+	struct isms_layout_priv *p = L->p;
+	for (size_t i = 0; i < p->ntabs; i++)
+		if (p->tabs[i] == T) {
+			p->tabs[i] = p->tabs[--p->ntabs];
+			break;
+		}
+	tab_free(T);
+}
+
+/* The height of the first group of body rows a page must show under the
+ * header (two lines of it when it is taller and may split). */
+static double
+tab_first_body(const tab *T)
+{
+	for (int g = 0; g < T->ngroups; g++)
+		if (T->gs[g] >= T->hdr) {
+			double two = 2 * T->leading + 2 * CELL_PAD;
+			return T->gh[g] > two && T->gs[g] == T->ge[g] ? two : T->gh[g];
+		}
+	return 0;
+}
+
+/* Whether the table moves to a new page whole: one kept with what precedes it
+ * (a signature block), or a small one without header rows. */
+static int
+tab_whole(lay *L, const tab *T)
+{
+	double page = bottom(L) - top(L);
+	return T->total + 6 <= page && (T->t->keep_prev || (T->hdr == 0 && T->total <= page / 5));
+}
+
+/* Draw the table; tail is the height of what must stay on the page of its last
+ * rows (a signature block kept with it), 0 for none. */
+static void
+table(lay *L, isms_table *t, double tail)
+{
+	if (t->nrows == 0)
+		return;
+	tab *T = tab_get(L, t);
+	double size = T->size, leading = T->leading, *rh = T->rh;
+	cell_lay *cl = T->cl;
+	int nrows = T->nrows, hdr = T->hdr;
+	double hdr_h = T->hdr_h, page = bottom(L) - top(L);
+	if (tab_whole(L, T))
+		ensure(L, T->total + 6 + (t->keep_prev ? tail : 0));
+	else if (hdr) /* the header rows with (two lines of) the first body row */
+		ensure(L, hdr_h + tab_first_body(T));
+
+	/* draw rows [r0, r1] at L->y; lines of split cells start at line `from` */
+	int drawn_on_page = 0, last = T->ngroups - 1;
+	for (int gi = 0; gi < T->ngroups; gi++) {
+		int r = T->gs[gi], e = T->ge[gi];
+		double gh = T->gh[gi];
 		int is_header = r < hdr;
 		double need = gh + (!is_header && !drawn_on_page && hdr ? hdr_h : 0);
+		/* widows: the last body row never goes to a page alone; the last rows
+		 * stay with the block kept with them (a signature) */
+		if (!is_header && gi == last - 1 && gi > 0 && T->gs[gi - 1] >= hdr &&
+		    hdr_h + gh + T->gh[last] + tail <= page && L->y + need + T->gh[last] + tail > bottom(L) + 1e-6)
+			need += T->gh[last] + tail;
+		else if (!is_header && gi == last && tail > 0 && hdr_h + gh + tail <= page)
+			need += tail;
 		if (!L->page_open || L->y + need > bottom(L) + 1e-6) {
 			double full = bottom(L) - top(L) - hdr_h;
 			if (gh <= full || L->y + hdr_h + 3 * leading > bottom(L) || !L->page_open) {
@@ -634,7 +826,6 @@ table(lay *L, isms_table *t)
 				}
 			}
 			free(from);
-			r = e + 1;
 			continue;
 		}
 		/* draw the group's cells */
@@ -653,17 +844,9 @@ table(lay *L, isms_table *t)
 			draw_cell_lines(L, pg, c, &cl[i], 0, cl[i].nl, cy, h, size, leading);
 		}
 		L->y += gh;
-		r = e + 1;
 	}
 	L->y += 6;
-	for (size_t i = 0; i < t->ncells; i++) {
-		free(cl[i].g);
-		free(cl[i].ln);
-	}
-	free(cl);
-	free(rh);
-	free(colx);
-	free(group_end);
+	tab_done(L, T);
 }
 
 /* ---------- figures ---------- */
@@ -795,21 +978,38 @@ header(lay *L, size_t page_index, size_t total)
 static void
 toc_block(lay *L, block *b, size_t first_block)
 {
+	double size = 11, leading = 20;
+	/* a contents list that would leave its tail alone on the next page starts
+	 * on a new page when it fits there whole */
+	size_t count = 0;
+	for (size_t i = first_block; i < L->doc->n; i++)
+		count += L->doc->blocks[i].kind == B_HEADING && L->doc->blocks[i].level <= b->max_level;
+	style ts = style_of(ISMS_SUBTITLE);
+	double title = b->text ? ts.before + ts.leading + ts.after : 0, page = bottom(L) - top(L);
+	/* a little too long for a page: set tighter (down to 16 pt) rather than
+	 * carry a short tail over */
+	if (title + (double)count * leading > page - 8 && title + (double)count * 16 <= page - 8)
+		leading = (page - 8 - title) / (double)count;
+	double whole = title + (double)count * leading;
+	if (L->page_open && L->y > top(L) + 1e-6 && L->y + whole > bottom(L) + 1e-6 && whole <= page)
+		new_page(L);
 	if (b->text)
-		paragraph(L, NULL, b->text, style_of(ISMS_SUBTITLE), 0, ISMS_CENTER, 0);
+		paragraph(L, NULL, b->text, style_of(ISMS_SUBTITLE), 0, ISMS_CENTER, 0, (size_t)-1);
 	/* one line per heading that follows, filled in once pages are known */
 	size_t mark = 0;
 	for (size_t i = 0; i < first_block; i++)
 		if (L->doc->blocks[i].kind == B_HEADING)
 			mark++;
 	L->p->toc_first_mark = mark;
-	double size = 11, leading = 20;
+	size_t done = 0;
 	for (size_t i = first_block; i < L->doc->n; i++) {
 		block *h = &L->doc->blocks[i];
 		if (h->kind != B_HEADING)
 			continue;
 		if (h->level <= b->max_level) {
-			ensure(L, leading);
+			/* a list longer than a page leaves at least eight lines to its last */
+			size_t left = count - done++;
+			ensure(L, (left <= 8 ? (double)left : 1) * leading);
 			if (L->p->ntoc == L->p->cap_toc) {
 				L->p->cap_toc = L->p->cap_toc ? L->p->cap_toc * 2 : 32;
 				L->p->toc = isms_xrealloc(L->p->toc, L->p->cap_toc * sizeof *L->p->toc);
@@ -880,6 +1080,136 @@ toc_fill(lay *L)
 
 /* ---------- the walk ---------- */
 
+static style
+heading_style(int level)
+{
+	static const double sizes[] = {0, 14, 12.5, 11.5, 11};
+	return (style){sizes[level], sizes[level] * 1.7, level == 1 ? 10 : 6, 4, 0, 1, 0};
+}
+
+/* A paragraph that belongs to what follows it: a subtitle over a table or
+ * figure (and the English line under it in bilingual documents), a field line
+ * introducing a table. */
+static int
+is_caption(const isms_doc *doc, size_t i)
+{
+	const block *b = &doc->blocks[i];
+	if (b->kind != B_PARA || i + 1 >= doc->n)
+		return 0;
+	const block *n = &doc->blocks[i + 1];
+	if (b->style == ISMS_SUBTITLE || (b->style == ISMS_SECONDARY && i > 0 && is_caption(doc, i - 1)))
+		return n->kind == B_TABLE || n->kind == B_FIGURE || is_caption(doc, i + 1);
+	return b->style == ISMS_FIELD && n->kind == B_TABLE;
+}
+
+/* Lines of a paragraph block at the current measure (remembered: keeps ask
+ * for the same blocks again). */
+static size_t
+para_lines(lay *L, const block *b, style st)
+{
+	struct isms_layout_priv *p = L->p;
+	size_t idx = (size_t)(b - L->doc->blocks);
+	if (!p->nl_cache)
+		p->nl_cache = isms_xcalloc(L->doc->n + 1, sizeof *p->nl_cache);
+	struct nl_memo *m = &p->nl_cache[idx];
+	if (m->n && m->pw == L->pw && m->margin == L->margin)
+		return m->n - 1;
+	free(m->g);
+	free(m->ln);
+	glyph *g;
+	line *ln;
+	size_t n = lines_shape(b->text, st.size, st.bold, st.kai, &g, &L->out->missing, L->where);
+	double lw = b->label && *b->label ? measure(b->label, st.size, st.bold, &L->out->missing) + st.size * 0.5 : 0;
+	double tw = L->pw - 2 * L->margin - b->indent;
+	size_t nl = lines_fill(g, n, tw - (lw > tw / 2 ? tw / 2 : lw), &ln);
+	*m = (struct nl_memo){nl + 1, L->pw, L->margin, g, ln, n};
+	return nl;
+}
+
+/* Height of the remarks (SMALL paragraphs) right after block i. */
+static double
+remarks_after(lay *L, size_t i)
+{
+	double h = 0;
+	for (size_t k = i + 1; k < L->doc->n && L->doc->blocks[k].kind == B_PARA &&
+	     L->doc->blocks[k].style == ISMS_SMALL; k++) {
+		style st = style_of(ISMS_SMALL);
+		h += st.before + (double)para_lines(L, &L->doc->blocks[k], st) * st.leading + st.after;
+	}
+	return h;
+}
+
+/* What must share the page of table i's last rows: the table kept with it (a
+ * signature block) and the remarks under that; 0 for none. */
+static double
+kept_after(lay *L, size_t i)
+{
+	isms_doc *doc = L->doc;
+	double h = 6; /* the gap a table leaves under it */
+	size_t k = i + 1;
+	for (; k < doc->n && doc->blocks[k].kind == B_SPACE; k++)
+		h += doc->blocks[k].pt;
+	if (k >= doc->n || doc->blocks[k].kind != B_TABLE || !doc->blocks[k].table->keep_prev ||
+	    !doc->blocks[k].table->nrows)
+		return 0;
+	return h + tab_get(L, doc->blocks[k].table)->total + 6 + remarks_after(L, k);
+}
+
+/* The height a heading or caption keeps with it: the start of block j and
+ * after it until `want` lines of text are reached (a paragraph counts as the
+ * lines it keeps together at its start: all of up to three, else two), through
+ * spaces; a table's header rows with its first body row, a small table or a
+ * figure whole; a heading or caption in between brings its own two lines. */
+static double
+need_lines(lay *L, size_t j, int want, int depth)
+{
+	isms_doc *doc = L->doc;
+	if (j >= doc->n || depth > 8 || want <= 0)
+		return 0;
+	const block *b = &doc->blocks[j];
+	switch (b->kind) {
+	case B_HEADING: {
+		style st = heading_style(b->level);
+		return st.before + (double)para_lines(L, b, st) * st.leading + st.after + need_lines(L, j + 1, 2, depth + 1);
+	}
+	case B_PARA: {
+		style st = style_of(b->style);
+		size_t nl = para_lines(L, b, st);
+		if (is_caption(doc, j))
+			return st.before + (double)nl * st.leading + st.after + need_lines(L, j + 1, 2, depth + 1);
+		int start = nl <= 3 ? (int)nl : 2;
+		if (start >= want || nl == 0)
+			return st.before + (double)start * st.leading;
+		return st.before + (double)nl * st.leading + st.after + need_lines(L, j + 1, want - start, depth + 1);
+	}
+	case B_SPACE:
+		return b->pt + need_lines(L, j + 1, want, depth + 1);
+	case B_TABLE: {
+		if (!b->table->nrows)
+			return 0;
+		tab *T = tab_get(L, b->table);
+		if (tab_whole(L, T))
+			return T->total + 6;
+		if (T->hdr)
+			return T->hdr_h + tab_first_body(T);
+		double two = 2 * T->leading + 2 * CELL_PAD;
+		return T->gh[0] > two && T->gs[0] == T->ge[0] ? two : T->gh[0];
+	}
+	case B_FIGURE:
+		return b->fig->height + 6;
+	case B_TOC:
+		return 4 + 22 + 6 + 2 * 20;
+	default:
+		return 0;
+	}
+}
+
+static double
+need_after(lay *L, size_t j)
+{
+	return need_lines(L, j, 2, 0);
+}
+
 static void
 add_mark(lay *L, int level, const char *label, const char *text)
 {
@@ -936,21 +1266,16 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 			L.header = b->on;
 			break;
 		case B_HEADING: {
-			static const double sizes[] = {0, 14, 12.5, 11.5, 11};
-			style st = {sizes[b->level], sizes[b->level] * 1.7, b->level == 1 ? 10 : 6, 4, 0, 1, 0};
-			double keep = 3 * st.leading;
-			if (i + 1 < doc->n && doc->blocks[i + 1].kind == B_FIGURE) /* a caption stays with its figure */
-				keep += doc->blocks[i + 1].fig->height + 6;
-			/* headings in a row stay together with the first lines under them */
-			for (size_t k = i + 1; k < doc->n && doc->blocks[k].kind == B_HEADING && k < i + 4; k++)
-				keep += 2 * st.leading;
-			ensure(&L, keep);
+			style st = heading_style(b->level);
+			paragraph(&L, b->label, b->text, st, 0, ISMS_LEFT, need_after(&L, i + 1) + st.after, i);
+			/* the bookmark points at the heading's top, on the page it went to */
 			add_mark(&L, b->level, b->label, b->text);
-			paragraph(&L, b->label, b->text, st, 0, ISMS_LEFT, 1);
+			L.out->marks[L.out->nmarks - 1].y = L.y - st.after - (double)para_lines(&L, b, st) * st.leading;
 			break;
 		}
 		case B_PARA:
-			paragraph(&L, b->label, b->text, style_of(b->style), b->indent, b->align, 0);
+			paragraph(&L, b->label, b->text, style_of(b->style), b->indent, b->align,
+			          is_caption(doc, i) ? need_after(&L, i + 1) + style_of(b->style).after : 0, i);
 			break;
 		case B_SPACE:
 			if (L.page_open)
@@ -964,7 +1289,8 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 			toc_block(&L, b, i + 1);
 			break;
 		case B_TABLE:
-			table(&L, b->table);
+			/* a signature block takes its remarks along; a table its signature */
+			table(&L, b->table, b->table->keep_prev ? remarks_after(&L, i) : kept_after(&L, i));
 			break;
 		case B_FIGURE:
 			figure(&L, b->fig);
@@ -979,6 +1305,16 @@ isms_typeset(isms_doc *doc, isms_layout **out)
 			header(&L, i, o->npages);
 	free(p->toc);
 	p->toc = NULL;
+	for (size_t k = 0; k < p->ntabs; k++)
+		tab_free(p->tabs[k]);
+	free(p->tabs);
+	p->tabs = NULL;
+	for (size_t k = 0; p->nl_cache && k < doc->n; k++) {
+		free(p->nl_cache[k].g);
+		free(p->nl_cache[k].ln);
+	}
+	free(p->nl_cache);
+	p->nl_cache = NULL;
 
 	/* one subset per font per document; runs then carry the subset's CIDs */
 	int rc = o->missing ? -2 : 0;
@@ -1074,4 +1410,20 @@ const char *
 isms_typeset_refuse(uint32_t cp)
 {
 	return fonts_refuse(cp);
+}
+
+int
+isms_text_lines(isms_doc *doc, const char *utf8, double size, double width)
+{
+	(void)doc;
+	if (fonts_init() < 0)
+		return 1;
+	unsigned missing = 0;
+	glyph *g;
+	line *ln;
+	size_t n = lines_shape(utf8, size, 0, 0, &g, &missing, NULL);
+	size_t nl = lines_fill(g, n, width, &ln);
+	free(g);
+	free(ln);
+	return (int)nl;
 }

@@ -107,47 +107,47 @@ in_id(const glyph *g, size_t n, size_t i, size_t j)
 	return 0;
 }
 
-/* Hyphenation points of the English words in g: runs of five or more ASCII
- * letters outside keep-together spans, not all capitals, not part of an id. */
+/* Hyphenation points of the English word around g[at] (a run of five or more
+ * ASCII letters outside keep-together spans, not all capitals, not part of an
+ * id), found once: lines ask only for the words they must break, so a document
+ * that never breaks a word never reads the patterns. */
 static void
-hyphenate(glyph *g, size_t n)
+hyphenate_at(glyph *g, size_t n, size_t at)
 {
-	HyphenDict *dict = NULL;
+	if (at >= n || !ascii_letter(g[at].cp) || g[at].hdone)
+		return;
+	size_t i = at, j = at;
+	while (i > 0 && ascii_letter(g[i - 1].cp))
+		i--;
+	int upper = 0, keep = 0;
+	while (j < n && ascii_letter(g[j].cp)) {
+		upper += g[j].cp <= 'Z';
+		keep |= g[j].keep;
+		g[j++].hdone = 1;
+	}
+	for (size_t k = i; k < at; k++)
+		g[k].hdone = 1;
+	size_t len = j - i;
 	char word[64], hy[72];
-	for (size_t i = 0; i < n;) {
-		if (!ascii_letter(g[i].cp)) {
-			i++;
-			continue;
-		}
-		size_t j = i;
-		int upper = 0;
-		while (j < n && ascii_letter(g[j].cp))
-			upper += g[j++].cp <= 'Z';
-		size_t len = j - i;
-		int keep = 0;
-		for (size_t k = i; k < j; k++)
-			keep |= g[k].keep;
-		if (len >= 5 && len < sizeof word && !keep && upper < (int)len - 1 &&
-		    !in_id(g, n, i, j) && (dict || (dict = hyphen_dict()))) {
-			for (size_t k = 0; k < len; k++)
-				word[k] = (char)tolower((int)g[i + k].cp);
-			word[len] = 0;
-			char **rep = NULL;
-			int *pos = NULL, *cut = NULL;
-			if (hnj_hyphen_hyphenate3(dict, word, (int)len, hy, NULL, &rep, &pos, &cut,
-			                          2, 3, 2, 2) == 0)
-				for (size_t k = 0; k + 1 < len; k++)
-					if (hy[k] & 1)
-						g[i + k].hyph = 1;
-			if (rep) {
-				for (size_t k = 0; k < len; k++)
-					free(rep[k]);
-				free(rep);
-				free(pos);
-				free(cut);
-			}
-		}
-		i = j;
+	HyphenDict *dict;
+	if (len < 5 || len >= sizeof word || keep || upper >= (int)len - 1 || in_id(g, n, i, j) ||
+	    !(dict = hyphen_dict()))
+		return;
+	for (size_t k = 0; k < len; k++)
+		word[k] = (char)tolower((int)g[i + k].cp);
+	word[len] = 0;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	if (hnj_hyphen_hyphenate3(dict, word, (int)len, hy, NULL, &rep, &pos, &cut, 2, 3, 2, 2) == 0)
+		for (size_t k = 0; k + 1 < len; k++)
+			if (hy[k] & 1)
+				g[i + k].hyph = 1;
+	if (rep) {
+		for (size_t k = 0; k < len; k++)
+			free(rep[k]);
+		free(rep);
+		free(pos);
+		free(cut);
 	}
 }
 
@@ -273,7 +273,6 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 	}
 	free(brks);
 	free(cps);
-	hyphenate(g, n);
 	/* the hyphen's width after each letter (also for a cut without a point) */
 	double hw[2] = {-1, -1};
 	for (size_t i = 0; i < n; i++) {
@@ -310,11 +309,22 @@ letter_at(const glyph *g, size_t n, size_t k)
  * (the first that does not fit); last_ok is the last break opportunity before i
  * or NONE.  Sets *hyphen when the line ends at a hyphenation point. */
 static size_t
-break_at(const glyph *g, size_t n, size_t start, size_t i, size_t last_ok, double width,
+break_at(glyph *g, size_t n, size_t start, size_t i, size_t last_ok, double width,
          int *hyphen)
 {
 	*hyphen = 0;
+	/* lines are ragged (English is not spread): with a break opportunity, a
+	 * word is hyphenated only rather than leave two fifths of the line empty */
+	if (last_ok != NONE) {
+		size_t e = last_ok + 1;
+		while (e > start && g[e - 1].space)
+			e--;
+		if (width - lines_width(g, start, e) <= width * 0.4)
+			return last_ok;
+	}
 	/* the longest hyphenated piece of the overflowing word that fits */
+	for (size_t k = i + 1; k-- > start && (last_ok == NONE || k > last_ok);)
+		hyphenate_at(g, n, k);
 	size_t h = NONE;
 	for (size_t k = i; k-- > start && (last_ok == NONE || k > last_ok);)
 		if (g[k].hyph && lines_width(g, start, k + 1) + g[k].hw <= width + 1e-6) {
@@ -322,15 +332,11 @@ break_at(const glyph *g, size_t n, size_t start, size_t i, size_t last_ok, doubl
 			break;
 		}
 	if (last_ok != NONE) {
-		size_t e = last_ok + 1;
-		while (e > start && g[e - 1].space)
-			e--;
-		/* lines are ragged (English is not spread): hyphenate only rather than
-		 * leave two fifths of the line empty, and with three letters before */
+		/* and with three letters of the word before the hyphen */
 		size_t ws = h;
 		while (ws != NONE && ws > start && ascii_letter(g[ws - 1].cp))
 			ws--;
-		if (h != NONE && h >= ws + 2 && width - lines_width(g, start, e) > width * 0.4) {
+		if (h != NONE && h >= ws + 2) {
 			*hyphen = 1;
 			return h;
 		}
@@ -379,7 +385,7 @@ break_at(const glyph *g, size_t n, size_t start, size_t i, size_t last_ok, doubl
 }
 
 size_t
-lines_fill(const glyph *g, size_t n, double width, line **out)
+lines_fill(glyph *g, size_t n, double width, line **out)
 {
 	size_t cap = 8, nl = 0;
 	line *L = isms_xmalloc(cap * sizeof *L);
@@ -433,20 +439,30 @@ lines_fill(const glyph *g, size_t n, double width, line **out)
 }
 
 double
-lines_min_width(const glyph *g, size_t n, int relaxed)
+lines_min_width(glyph *g, size_t n, double limit, int words_whole)
 {
-	double best = 0, piece = 0;
+	for (size_t i = 0; i < n && !words_whole; i++)
+		hyphenate_at(g, n, i);
+	double best = 0, piece = 0, span = 0;
+	size_t span_end = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (g[i].keep && i >= span_end) { /* a span starts: is it wider than limit? */
+			span = 0;
+			for (span_end = i; span_end < n && g[span_end].keep == g[i].keep; span_end++)
+				span += g[span_end].w;
+		}
+		int relaxed = g[i].keep && i < span_end && span > limit;
 		if (g[i].cp == '\n' || (g[i].space && g[i].brk)) {
 			piece = 0;
 			continue;
 		}
 		piece += g[i].w;
 		/* an English word may break at its hyphenation points */
-		double w = g[i].hyph ? piece + g[i].hw : piece;
+		int hy = g[i].hyph && !words_whole;
+		double w = hy ? piece + g[i].hw : piece;
 		if (w > best)
 			best = w;
-		if (g[i].hyph)
+		if (hy)
 			piece = 0;
 		if ((relaxed ? g[i].kbrk : g[i].brk) >= 1)
 			piece = 0;

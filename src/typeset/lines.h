@@ -21,6 +21,7 @@ typedef struct glyph {
 	unsigned char kbrk;  /* the break brk would be without the span (used only when
 	                      * the span alone is wider than the line) */
 	unsigned char hyph;  /* an English hyphenation point after this glyph */
+	unsigned char hdone; /* its word's points are known (found when needed) */
 	double hw;           /* width of the hyphen drawn there */
 } glyph;
 
@@ -44,12 +45,14 @@ void lines_reset_reports(void);
  * opportunities; a word with no point that fits breaks with a hyphen after two
  * letters at least; any other overlong run (an id, a URL) breaks where the
  * Chicago Manual breaks a URL (after ':', '//' or '.', before / - _ ~ # @ & =), else
- * between characters.  Returns the count in *out (heap). */
-size_t lines_fill(const glyph *g, size_t n, double width, line **out);
+ * between characters.  Returns the count in *out (heap).  Finds the
+ * hyphenation points of the words it must break (once per word). */
+size_t lines_fill(glyph *g, size_t n, double width, line **out);
 /* The widest piece of g a line must hold whole: a word between hyphenation
- * points (with its hyphen), an id, a keep-together span (with relaxed = 1, the
- * widest piece of a span between its own opportunities). */
-double lines_min_width(const glyph *g, size_t n, int relaxed);
+ * points (with its hyphen; the whole word with words_whole), an id, a
+ * keep-together span no wider than limit (a wider one counts by its widest
+ * piece between its own opportunities). */
+double lines_min_width(glyph *g, size_t n, double limit, int words_whole);
 /* Natural width of glyphs [a, b). */
 double lines_width(const glyph *g, size_t a, size_t b);
 /* 1 when c may not begin a line (，。、；：？！）」』》〉】 …). */

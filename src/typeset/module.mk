@@ -17,3 +17,7 @@ $(B)/tools/typeset-fuzz: tests/fuzz/typeset_fuzz.c $(B)/libisms.a
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -DSTANDALONE -o $@ $< $(B)/libisms.a $(PKG_LIBS)
 all: $(B)/tools/typeset-fuzz
+$(B)/tools/keeps: tests/typeset/keeps.c $(B)/libisms.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libisms.a $(PKG_LIBS)
+all: $(B)/tools/keeps

@@ -94,5 +94,7 @@ const char *isms_typeset_refuse(uint32_t cp);
 /* Width of text at size in the body font roles, as it will be drawn (for builders
  * that place text in figures). */
 double isms_text_width(isms_doc *doc, const char *utf8, double size);
+/* Lines the text takes when wrapped at width (a figure's box: width - 6). */
+int isms_text_lines(isms_doc *doc, const char *utf8, double size, double width);
 
 #endif

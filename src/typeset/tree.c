@@ -70,6 +70,12 @@ isms_doc_section(isms_doc *d, int landscape, double margin)
 	d->text_width = (landscape ? A4_H : A4_W) - 2 * margin;
 }
 
+double
+isms_doc_text_width(const isms_doc *d)
+{
+	return d->text_width;
+}
+
 void
 isms_doc_header(isms_doc *d, int on)
 {
@@ -217,6 +223,12 @@ isms_table_min_height(isms_table *t, double pt)
 {
 	if (t->nrows)
 		t->min_h[t->nrows - 1] = pt;
+}
+
+void
+isms_table_keep_with_previous(isms_table *t)
+{
+	t->keep_prev = 1;
 }
 
 void

@@ -54,11 +54,15 @@ void isms_doc_free(isms_doc *doc);
 /* Start a new page section: A4 portrait (landscape = 0) or landscape, margins in pt.
  * The first call sets the first page; later calls start a new page. */
 void isms_doc_section(isms_doc *doc, int landscape, double margin);
+/* The text width of the current section (a figure's width), in pt. */
+double isms_doc_text_width(const isms_doc *doc);
 /* Whether the running header is drawn on pages of the current section (default 1). */
 void isms_doc_header(isms_doc *doc, int on);
 
 /* A heading: level 1..4, label ("6.3", "壹、") may be NULL; it becomes a bookmark and
- * a table-of-contents entry, and keeps with the next block. */
+ * a table-of-contents entry, and keeps with the start of the next block (two lines
+ * of a paragraph, a table's header rows and first body row, a figure).  A
+ * SUBTITLE paragraph over a table or figure keeps with it the same way. */
 void isms_doc_heading(isms_doc *doc, int level, const char *label, const char *text);
 /* A paragraph; label (a clause number) hangs to the left of the text at indent
  * `indent` (pt, from the left margin); style as above; align LEFT/CENTER/RIGHT/JUSTIFY. */
@@ -82,6 +86,9 @@ void isms_table_cell(isms_table *t, const char *text, int colspan, int rowspan,
 void isms_table_shade(isms_table *t, double grey, int bold);
 /* Minimum height of the current row in pt (empty boxes to fill in by hand). */
 void isms_table_min_height(isms_table *t, double pt);
+/* Keep the table whole and on the page of the last rows of the block before it
+ * (a form's signature block stays with the form's last rows). */
+void isms_table_keep_with_previous(isms_table *t);
 /* Font size for the whole table (default 10 pt). */
 void isms_table_font_size(isms_table *t, double pt);
 

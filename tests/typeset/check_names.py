@@ -3,7 +3,8 @@
 line) is split across two lines: its beginning ends one line and its rest starts
 the line below in the same column.  Also fails when a name never appears whole.
 
-usage: check_names.py BBOX.html NAMES [--all-present]
+usage: check_names.py BBOX.html NAMES [--all-present] [--longer-may-break N]
+(names of more than N characters are wider than any line and may break)
 """
 import os
 import sys
@@ -15,7 +16,10 @@ from check_words import below, pages  # noqa: E402
 def main():
     bbox, names_file = sys.argv[1], sys.argv[2]
     need_all = "--all-present" in sys.argv[3:]
-    names = [n.strip() for n in open(names_file, encoding="utf-8") if n.strip()]
+    longest = 10 ** 6
+    if "--longer-may-break" in sys.argv:
+        longest = int(sys.argv[sys.argv.index("--longer-may-break") + 1])
+    names = [n.strip() for n in open(names_file, encoding="utf-8") if n.strip() and len(n.strip()) <= longest]
     text = open(bbox, encoding="utf-8").read()
     allpages = list(pages(text))
     bad = 0

@@ -78,11 +78,24 @@ def main():
             for w in ln[4][1:-1]:
                 vocab.update(x.lower() for x in WORD.findall(w))
     for lines in allpages:
+        nxt = dict((id(a), b) for a, b in below(lines))
         for a, b in below(lines):
             ma = re.search(r"([A-Za-z]+)-$", a[-1])
             mb = re.match(r"[A-Za-z]+", b[0])
-            if ma and mb and (ma.group(1) + mb.group(0)).lower() in vocab:
-                vocab.update((ma.group(1).lower(), mb.group(0).lower()))
+            if not (ma and mb):
+                continue
+            # a word hyphenated over three lines (non-|conformi-|ties)
+            parts, word, cur = [ma.group(1), mb.group(0)], ma.group(1) + mb.group(0), b
+            while len(cur) == 1 and cur[0].endswith("-") and id(cur) in nxt:
+                m3 = re.match(r"[A-Za-z]+", nxt[id(cur)][0])
+                if not m3:
+                    break
+                parts.append(m3.group(0))
+                word += m3.group(0)
+                cur = nxt[id(cur)]
+            if word.lower() in vocab:
+                vocab.update(x.lower() for x in parts)
+                vocab.update("".join(parts[i:k]).lower() for i in range(len(parts)) for k in range(i + 1, len(parts) + 1))
     bad = hyph = pairs = 0
     for lines in allpages:
         pairs_here = list(below(lines))
