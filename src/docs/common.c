@@ -52,6 +52,14 @@ T(dctx *d, isms_text t)
 }
 
 const char *
+Tl(dctx *d, isms_text t)
+{
+	if (d->bi && t.zh && t.en)
+		return F(d, "%s %s", t.zh, t.en);
+	return T(d, t);
+}
+
+const char *
 P(dctx *d, const isms_person *p)
 {
 	if (!p)

@@ -26,6 +26,8 @@ const char *L(dctx *d, const char *zh, const char *en);
 const char *Ls(dctx *d, const char *zh, const char *en);
 /* A bilingual value: zh, en (falling back to zh), or zh + newline + en under bi. */
 const char *T(dctx *d, isms_text t);
+/* The same on one line under bi (zh, a space, en): for names in narrow cells. */
+const char *Tl(dctx *d, isms_text t);
 /* A person as name (job title). */
 const char *P(dctx *d, const isms_person *p);
 /* A date: 中華民國114年4月15日 (zh, bi) or 15 April 2025 (en). */

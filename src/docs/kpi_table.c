@@ -52,7 +52,7 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 			if (v[k]->status == ISMS_ST_MISSED)
 				isms_table_shade(t, 0.85, 1);
 		}
-		enum isms_direction dir = o->current ? o->current->vs_previous : ISMS_DIR_UNKNOWN;
+		enum isms_direction dir = o->trend;
 		isms_table_cell(t, L(&d, isms_direction_label(dir, "zh"), isms_direction_label(dir, "en")), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, docs_units(&d, ob), 1, 1, ISMS_CENTER);
 		const char *note = "";
