@@ -251,7 +251,7 @@ struct isms_review {
 
 typedef struct isms_control {
 	const char *id;
-	isms_text title;
+	isms_text title;            /* the data's, or the catalogue's when the data gives none */
 	int applicable;
 	enum isms_control_status status;
 	isms_text justification;
@@ -259,6 +259,18 @@ typedef struct isms_control {
 	size_t nreferences;
 	isms_loc loc;
 } isms_control;
+
+/* One control of the ISO/IEC 27001:2022 Annex A list the program ships (annexa.c). */
+typedef struct isms_catalogue_control {
+	const char *id;          /* "A.5.1" */
+	isms_text title;         /* a short title in this project's words */
+} isms_catalogue_control;
+
+/* The 93 controls in the standard's order. */
+extern const isms_catalogue_control isms_annex_a[];
+extern const size_t isms_annex_a_count;
+/* The control with that id, or NULL. */
+const isms_catalogue_control *isms_annex_a_find(const char *id);
 
 /* An organisation's own clause in a templated document. */
 typedef struct isms_custom_clause {
@@ -300,6 +312,7 @@ typedef struct isms_org {
 	isms_objective *objectives; size_t nobjectives;
 	isms_review *reviews;       size_t nreviews; /* sorted by date */
 	const char *soa_catalogue;  /* NULL when there is no SoA */
+	const char *soa_catalogue_en; /* NULL when not given */
 	isms_control *controls;     size_t ncontrols;
 	isms_custom_clause *clauses; size_t nclauses;
 } isms_org;
@@ -312,6 +325,8 @@ isms_person *isms_org_person(const isms_org *org, const char *id);
 isms_unit *isms_org_unit(const isms_org *org, const char *id);
 isms_body *isms_org_body_of_kind(const isms_org *org, enum isms_body_kind kind);
 isms_document *isms_org_document_of_kind(const isms_org *org, enum isms_doc_kind kind);
+/* The data's control of that Annex A id, or NULL when the data does not address it. */
+const isms_control *isms_org_control(const isms_org *org, const char *id);
 /* The first role of that kind in a body, or NULL. */
 isms_role *isms_body_role(const isms_body *body, enum isms_role_kind kind);
 

@@ -1,4 +1,6 @@
 /* Unit tests for src/model: periods and enum names. */
+#include <stdio.h>
+
 #include "harness.h"
 #include "model/model.h"
 
@@ -27,5 +29,21 @@ main(void)
 	CHECK_INT(isms_enum_lookup(isms_comparator_names, "le"), ISMS_CMP_LE);
 	CHECK_INT(isms_enum_lookup(isms_comparator_names, "<="), -1);
 	CHECK_STR(isms_doc_kind_name(ISMS_DOC_REVIEW_FORM), "review-form");
+	/* the shipped Annex A list: 93 controls, 37 + 8 + 14 + 34, in the standard's order */
+	CHECK_INT(isms_annex_a_count, 93);
+	int per[9] = {0}, ordered = 1, titled = 1;
+	for (size_t i = 0; i < isms_annex_a_count; i++) {
+		int clause = 0, num = 0;
+		sscanf(isms_annex_a[i].id, "A.%d.%d", &clause, &num);
+		if (clause >= 5 && clause <= 8)
+			per[clause]++;
+		ordered &= num == per[clause];
+		titled &= isms_annex_a[i].title.zh && isms_annex_a[i].title.en;
+	}
+	CHECK(per[5] == 37 && per[6] == 8 && per[7] == 14 && per[8] == 34);
+	CHECK(ordered);
+	CHECK(titled);
+	CHECK(isms_annex_a_find("A.8.34") != NULL);
+	CHECK(isms_annex_a_find("A.5.38") == NULL);
 	HARNESS_END();
 }
