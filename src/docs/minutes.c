@@ -111,7 +111,9 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 	isms_table *t = isms_doc_table(d->doc, 4, w, 0);
 	isms_table_row(t);
 	docs_head_cell(t, L(d, "會議編號", "Meeting no."), 1, 1);
-	isms_table_cell(t, rv->number, 1, 1, ISMS_LEFT);
+	isms_table_cell(t, d->en && rv->number_en ? rv->number_en
+	                   : d->bi && rv->number_en ? F(d, "%s\n%s", rv->number, rv->number_en) : rv->number,
+	                1, 1, ISMS_LEFT);
 	docs_head_cell(t, L(d, "日期時間", "Date and time"), 1, 1);
 	isms_table_cell(t, F(d, "%s %02d:%02d", D(d, rv->date), rv->hour, rv->minute), 1, 1, ISMS_LEFT);
 	isms_table_row(t);

@@ -78,6 +78,24 @@ content(ctx *c, xmlNode *n)
 	return out;
 }
 
+static isms_loc loc(ctx *c, xmlNode *n);
+
+/* Where a text has no English: kept for the build's warning and validate --lang. */
+static void
+no_english(ctx *c, xmlNode *n)
+{
+	isms_org *o = c->org;
+	if (o->nno_english == o->cap_no_english) {
+		size_t cap = o->cap_no_english ? 2 * o->cap_no_english : 64;
+		isms_loc *v = isms_arena_alloc(c->a, cap * sizeof *v);
+		if (o->nno_english)
+			memcpy(v, o->no_english, o->nno_english * sizeof *v);
+		o->no_english = v;
+		o->cap_no_english = cap;
+	}
+	o->no_english[o->nno_english++] = loc(c, n);
+}
+
 static isms_text
 text(ctx *c, xmlNode *n)
 {
@@ -89,6 +107,8 @@ text(ctx *c, xmlNode *n)
 		t.zh = content(c, zh);
 	if (en)
 		t.en = content(c, en);
+	if (t.zh && !t.en)
+		no_english(c, zh);
 	return t;
 }
 
@@ -292,7 +312,7 @@ build_people(ctx *c, xmlNode *people)
 
 static const char *const role_allowed[] = {
 	/* committee */ "chair viceChair secretary member",
-	/* execution */ "leader officer member",
+	/* execution */ "leader officer secretary member", /* 執行秘書 (seed 002) */
 	/* audit     */ "leader member",
 };
 
@@ -318,7 +338,10 @@ build_bodies(ctx *c, xmlNode *bodies)
 			role->kind = enum_attr(c, r, "kind", isms_role_kind_names, 0);
 			role->person = person(c, r, "person");
 			role->title = text(c, child(r, "title"));
+			role->duty_heading = text(c, child(r, "dutyHeading"));
 			role->duties = text_list(c, child(r, "duties"));
+			if (role->duty_heading.zh && !role->duties.n)
+				fault(c, child(r, "dutyHeading"), NULL, "a duty heading needs the <duties> it heads");
 			role->loc = loc(c, r);
 			kinds[role->kind]++;
 			const char *allowed = role_allowed[b->kind];
@@ -326,7 +349,7 @@ build_bodies(ctx *c, xmlNode *bodies)
 			const char *hit = strstr(allowed, kn);
 			size_t kl = strlen(kn);
 			if (!hit || (hit[kl] != ' ' && hit[kl] != '\0'))
-				fault(c, r, "kind", "a %s body has no \"%s\" role; use one of: %s",
+				fault(c, r, "kind", "the %s body has no \"%s\" role; use one of: %s",
 				      isms_body_kind_name(b->kind), kn, allowed);
 		}
 		switch (b->kind) {
@@ -706,6 +729,7 @@ build_reviews(ctx *c, xmlNode *revs)
 		isms_review *r = &o->reviews[o->nreviews++];
 		r->id = attr(c, n, "id");
 		r->number = attr(c, n, "number");
+		r->number_en = attr(c, n, "numberEn");
 		r->date = date_attr(c, n, "date");
 		const char *t = attr(c, n, "time");
 		if (t)

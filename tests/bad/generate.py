@@ -36,6 +36,8 @@ cases = {
  "soa-unknown-control": sub('</organisation>', '  <soa catalogue="ISO/IEC 27001:2022 附錄 A"><control id="A.5.38" applicable="true" status="implemented"/></soa>\n</organisation>'),
  "soa-duplicate-control": sub('</organisation>', '  <soa catalogue="ISO/IEC 27001:2022 附錄 A"><control id="A.5.1" applicable="true" status="implemented"/>\n    <control id="A.5.1" applicable="true" status="planned"/></soa>\n</organisation>'),
  "soa-exclusion-without-justification": sub('</organisation>', '  <soa catalogue="ISO/IEC 27001:2022 附錄 A"><control id="A.7.4" applicable="false" status="not-applicable"/></soa>\n</organisation>'),
+ "duty-heading-without-duties": sub('<role kind="viceChair" person="p-lin"/>', '<role kind="viceChair" person="p-lin"><dutyHeading><zh>副召集人</zh></dutyHeading></role>'),
+ "secretary-in-audit": sub('      <role kind="leader" person="p-wang"/>\n    </body>\n  </bodies>', '      <role kind="leader" person="p-wang"/>\n      <role kind="secretary" person="p-chen"/>\n    </body>\n  </bodies>'),
  "period-outside-year": sub('period="2025Q1"', 'period="2024Q4"'),
  "period-bad-format": sub('period="2025Q1"', 'period="2025Q5"'),
  "period-wrong-frequency": sub('period="2025Q1"', 'period="2025-03"'),
