@@ -199,8 +199,9 @@ ytd_target(const isms_objective *o, isms_period p, size_t k, size_t n, isms_verd
 }
 
 /* What the figure of `span` periods ending at period k must reach: for a yearly
- * total the part of the year's target (or of the milestones) those periods carry;
- * for any other rule the same target as the year to date. */
+ * total the part of the year's target (or of the milestones) those periods carry,
+ * for a cap judged by its running sum what the periods before had left of it; for
+ * any other rule the same target as the year to date. */
 static void
 own_target(const isms_objective *o, const isms_period_result *pr, size_t k, size_t span,
            size_t n, isms_verdict *v)
@@ -214,6 +215,15 @@ own_target(const isms_objective *o, const isms_period_result *pr, size_t k, size
 			ytd_target(o, pr[k - span].period, k - span, n, &before);
 		v->target -= before.target;
 		v->target_dp = share_dp(v->target, v->target_dp > before.target_dp ? v->target_dp : before.target_dp);
+		return;
+	}
+	if (o->judge == ISMS_JUDGE_YEAR) {
+		double used = 0;
+		if (k + 1 > span)
+			combine(o, pr, 0, k - span, &used);
+		v->target = used < o->target ? o->target - used : 0;
+		v->target_dp = share_dp(v->target, o->target_dp > o->value_dp ? o->target_dp : o->value_dp);
+		v->basis = ISMS_BASIS_REMAINDER;
 		return;
 	}
 	if (span == n || fabs(o->target) <= EPS)
@@ -327,12 +337,17 @@ compute(isms_results *r, const isms_org *org, const isms_objective *o,
 		res->at = res->current->period;
 		res->own = res->current->own;
 		res->ytd = res->current->ytd;
+		res->trend = res->current->vs_previous;
 		if (monthly && report.kind == 'Q' && report.year == org->objectives_year) {
 			const isms_quarter_view *qv = &res->quarters[report.index - 1];
 			res->at = report;
 			res->at_quarter = report.index;
 			res->own = qv->own;
 			res->ytd = qv->ytd;
+			res->trend = ISMS_DIR_UNKNOWN;
+			if (report.index > 1 && qv->own.has_value && res->quarters[report.index - 2].own.has_value)
+				res->trend = isms_calc_direction(o->comparator, o->target,
+				                                 res->quarters[report.index - 2].own.value, qv->own.value);
 		}
 		if (res->current->ytd.has_value && o->has_last_year)
 			res->vs_last_year = isms_calc_direction(o->comparator, o->target,
@@ -515,7 +530,11 @@ isms_calc_format_basis(const isms_objective *o, const isms_verdict *v, const cha
 	char t[64], y[64];
 	int en = lang && !strcmp(lang, "en");
 	isms_calc_format(o, v->target, v->target_dp, lang, t, sizeof t);
-	isms_calc_format(o, o->target, o->target_dp, lang, y, sizeof y);
+	if (en) /* "≥ 6 items (year: 12)": the unit once, the cell stays narrow */
+		snprintf(y, sizeof y, "%.*f%s", o->target_dp, isms_calc_round(o->target, o->target_dp),
+		         o->unit == ISMS_UNIT_PERCENT ? "%" : "");
+	else
+		isms_calc_format(o, o->target, o->target_dp, lang, y, sizeof y);
 	const char *sym = isms_comparator_symbol(o->comparator);
 	switch (v->basis) {
 	case ISMS_BASIS_YEAR: snprintf(buf, size, "%s %s", sym, t); break;
@@ -524,6 +543,10 @@ isms_calc_format_basis(const isms_objective *o, const isms_verdict *v, const cha
 		break;
 	case ISMS_BASIS_MILESTONE:
 		snprintf(buf, size, en ? "%s %s (milestone; year: %s)" : "%s %s（里程碑，全年 %s）",
+		         sym, t, y);
+		break;
+	case ISMS_BASIS_REMAINDER:
+		snprintf(buf, size, en ? "%s %s (left of the year's %s)" : "%s %s（全年 %s之餘額）",
 		         sym, t, y);
 		break;
 	}

@@ -24,7 +24,8 @@ enum isms_direction {
 enum isms_basis {
 	ISMS_BASIS_YEAR,      /* the objective's target as it stands */
 	ISMS_BASIS_SHARE,     /* the elapsed share of a yearly total (pro rata) */
-	ISMS_BASIS_MILESTONE  /* the plan's milestone for the period */
+	ISMS_BASIS_MILESTONE, /* the plan's milestone for the period */
+	ISMS_BASIS_REMAINDER  /* what a cap judged by its running sum had left */
 };
 
 /* One verdict: a figure, the target it is judged against and the outcome.  Every
@@ -75,6 +76,7 @@ typedef struct isms_objective_result {
 	isms_period at;
 	int at_quarter;              /* 1..4 when `at` is a quarter of a monthly objective */
 	isms_verdict own, ytd;       /* status NOT_DUE when nothing is due yet */
+	enum isms_direction trend;   /* own against the previous period's (quarter's) own */
 	enum isms_direction vs_last_year; /* the year-to-date figure against last year */
 	int has_trend;               /* least squares over ≥ 2 periods with data */
 	double slope, intercept;     /* actual ≈ intercept + slope × period number (1-based) */
@@ -133,7 +135,8 @@ char *isms_calc_format_value(const isms_objective *o, const isms_verdict *v, con
 /* "≥ 95%" / "< 4 小時": the comparator and the yearly target as written. */
 char *isms_calc_format_target(const isms_objective *o, const char *lang, char *buf, size_t size);
 /* What a verdict was judged against, said as such: "≥ 95%", "≥ 6 項（全年 12 項）",
- * "≥ 35%（里程碑，全年 100%）" / "≥ 6 items (year: 12)", "≥ 35% (milestone; year 100%)". */
+ * "≥ 35%（里程碑，全年 100%）", "≤ 8 件（全年 24 件之餘額）" / "≥ 6 items (year: 12)",
+ * "≥ 35% (milestone; year: 100%)", "≤ 8 cases (left of the year's 24)". */
 char *isms_calc_format_basis(const isms_objective *o, const isms_verdict *v, const char *lang,
                              char *buf, size_t size);
 /* Last year's figure as written. */

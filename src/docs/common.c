@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
+#include "base/utf8.h"
 #include "pdf/pdf.h"
 #include "typeset/pages.h"
 
@@ -71,6 +73,14 @@ TN(dctx *d, isms_text t)
 	if (d->bi && t.en)
 		return F(d, "%s\n%s", N(d, t.zh), N(d, t.en));
 	return N(d, t.zh);
+}
+
+const char *
+Tl(dctx *d, isms_text t)
+{
+	if (d->bi && t.zh && t.en)
+		return F(d, "%s %s", N(d, t.zh), N(d, t.en));
+	return TN(d, t);
 }
 
 const char *
@@ -268,6 +278,10 @@ docs_begin(dctx *d, const isms_docctx *c, enum isms_doc_kind kind, const char *t
 	/* "other" documents are many: none of them is this one */
 	const isms_document *reg = kind == ISMS_DOC_OTHER ? NULL : isms_org_document_of_kind(o, kind);
 	isms_text title = reg ? reg->title : (isms_text){title_zh, title_en};
+	if (!title.en)
+		title.en = title_en; /* an English header under an English page title */
+	d->title = title;
+	d->from_register = reg != NULL;
 	isms_doc_info info = {0};
 	info.title = d->en && title.en ? title.en : title.zh;
 	info.author = d->en && o->name.en ? o->name.en : o->name.zh;
@@ -306,9 +320,36 @@ docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan)
 	isms_table_shade(t, 0.9, 1);
 }
 
+/* "資 通 安 全" from "資通安全": the letter-spaced title of a form. */
+static const char *
+spaced(dctx *d, const char *s)
+{
+	isms_buf b = {0};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = isms_utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			k = 1;
+		if (i)
+			isms_buf_putc(&b, ' ');
+		isms_buf_append(&b, s + i, k);
+		i += k;
+	}
+	const char *r = isms_arena_strdup(d->a, b.data ? b.data : "");
+	isms_buf_free(&b);
+	return r;
+}
+
 void
 docs_title(dctx *d, const char *zh, const char *en)
 {
+	if (d->from_register) {
+		/* the register names the document; keep the form's letter spacing */
+		int letter_spaced = zh && strstr(zh, " ") && !strstr(d->title.zh, " ");
+		zh = letter_spaced ? spaced(d, d->title.zh) : d->title.zh;
+		en = d->title.en;
+	}
 	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && en ? en : zh, ISMS_CENTER);
 	if (d->bi && en)
 		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_CENTER);

@@ -11,6 +11,9 @@ typedef struct dctx {
 	isms_doc *doc;
 	isms_arena *a;            /* scratch strings for this document */
 	int en, bi;
+	isms_text title;          /* the register's title; English from the builder when the
+	                           * register has none, so header and page agree in language */
+	int from_register;        /* title is the register's */
 } dctx;
 
 /* Start a document of the register's kind (its number, title, classification and
@@ -32,14 +35,18 @@ const char *T(dctx *d, isms_text t);
 const char *N(dctx *d, const char *s);
 /* T for a name: each language's part kept together. */
 const char *TN(dctx *d, isms_text t);
+/* TN on one line under bi (zh, a space, en): for names in narrow cells. */
+const char *Tl(dctx *d, isms_text t);
 /* A person as name (job title), the name kept together. */
 const char *P(dctx *d, const isms_person *p);
 /* A date: 中華民國114年4月15日 (zh, bi) or 15 April 2025 (en), kept together. */
 const char *D(dctx *d, isms_date date);
 /* printf into the scratch arena. */
 const char *F(dctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The document's title: zh (letter-spaced forms pass it spaced) or en; under bi the
- * English follows in the secondary style. */
+/* The document's title as it names itself: the register's title when the document is
+ * in the register (zh, en are the builder's own, used otherwise; a form passing its
+ * zh letter-spaced gets the register's title letter-spaced too); under bi the English
+ * follows in the secondary style. */
 void docs_title(dctx *d, const char *zh, const char *en);
 /* A shaded, bold, centred header cell. */
 void docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan);

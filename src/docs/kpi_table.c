@@ -52,7 +52,7 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 			if (v[k]->status == ISMS_ST_MISSED)
 				isms_table_shade(t, 0.85, 1);
 		}
-		enum isms_direction dir = o->current ? o->current->vs_previous : ISMS_DIR_UNKNOWN;
+		enum isms_direction dir = o->trend;
 		isms_table_cell(t, L(&d, isms_direction_label(dir, "zh"), isms_direction_label(dir, "en")), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, docs_units(&d, ob), 1, 1, ISMS_CENTER);
 		const char *note = "";
@@ -89,7 +89,7 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 			if (p->own.status != ISMS_ST_MISSED || k + (size_t)o->consecutive_misses < o->ndue)
 				continue;
 			why = F(&d, d.en ? "%s%s%s %s (%s)" : "%s%s%s %s（%s）", why, *why ? (d.en ? ", " : "、") : "",
-			        docs_period(&(dctx){d.c, d.doc, d.a, d.en, 0}, p->period),
+			        docs_period(&(dctx){.c = d.c, .doc = d.doc, .a = d.a, .en = d.en}, p->period),
 			        docs_figure(&d, o->objective, &p->own), docs_basis(&d, o->objective, &p->own));
 		}
 		isms_doc_para(d.doc, ISMS_BODY, 12, F(&d, "%d.", any),

@@ -55,7 +55,7 @@ objectives(dctx *d, const isms_review_digest *g)
 	const isms_results *r = g->results;
 	isms_doc_para(d->doc, ISMS_FIELD, 24, NULL,
 	              F(d, "%s%s", Ls(d, "量測期間：", "Period measured: "), docs_period(d, g->period)), ISMS_LEFT);
-	double w[] = {2.4, 1.1, 1.0, 1.2, 1.0, 1.2, 1.0, 1.8};
+	double w[] = {2.0, 1.1, 1.15, 1.25, 1.15, 1.25, 0.9, 2.0};
 	isms_table *t = isms_doc_table(d->doc, 8, w, 2);
 	isms_table_font_size(t, 9);
 	isms_table_row(t);
@@ -87,7 +87,7 @@ objectives(dctx *d, const isms_review_digest *g)
 			if (v[k]->status == ISMS_ST_MISSED)
 				isms_table_shade(t, 0.85, 1);
 		}
-		enum isms_direction dir = o->current ? o->current->vs_previous : ISMS_DIR_UNKNOWN;
+		enum isms_direction dir = o->trend;
 		isms_table_cell(t, L(d, isms_direction_label(dir, "zh"), isms_direction_label(dir, "en")), 1, 1, ISMS_CENTER);
 		const char *note = "";
 		if (o->corrective_needed)
@@ -111,7 +111,9 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 	isms_table *t = isms_doc_table(d->doc, 4, w, 0);
 	isms_table_row(t);
 	docs_head_cell(t, L(d, "會議編號", "Meeting no."), 1, 1);
-	isms_table_cell(t, rv->number, 1, 1, ISMS_LEFT);
+	isms_table_cell(t, d->en && rv->number_en ? rv->number_en
+	                   : d->bi && rv->number_en ? F(d, "%s\n%s", rv->number, rv->number_en) : rv->number,
+	                1, 1, ISMS_LEFT);
 	docs_head_cell(t, L(d, "日期時間", "Date and time"), 1, 1);
 	isms_table_cell(t, F(d, "%s %02d:%02d", D(d, rv->date), rv->hour, rv->minute), 1, 1, ISMS_LEFT);
 	isms_table_row(t);

@@ -16,7 +16,7 @@ chart(dctx *d, const isms_objective_result *r)
 {
 	const isms_objective *o = r->objective;
 	double width;
-	double fh = d->bi ? 70 : 90;
+	double fh = d->bi ? 50 : 90; /* bilingual: the table is taller, the page the same */
 	isms_figure *f = isms_doc_figure(d->doc, fh, &width);
 	double x0 = 70, x1 = width * 0.62, y0 = fh - 18, y1 = 6;
 	const isms_quarter_view *q = r->quarters;
@@ -48,7 +48,8 @@ chart(dctx *d, const isms_objective_result *r)
 	isms_fig_line(f, x0, y0, x1, y0, 0, 0, 0.6, 0);
 	isms_fig_line(f, x0, y0, x0, y1, 0, 0, 0.6, 0);
 	int dp = o->target_dp > o->value_dp ? o->target_dp : o->value_dp;
-	isms_fig_text(f, x0 - 4, y1 + 4, docs_num(d, o, hi, dp), 7, ISMS_RIGHT);
+	double top = o->unit == ISMS_UNIT_PERCENT && hi > 100 ? 100 : hi; /* no axis label above 100% */
+	isms_fig_text(f, x0 - 4, YV(top) + 4, docs_num(d, o, top, dp), 7, ISMS_RIGHT);
 	isms_fig_text(f, x0 - 4, y0, docs_num(d, o, lo, dp), 7, ISMS_RIGHT);
 	static const char *const qzh[] = {"第一季", "第二季", "第三季", "第四季"};
 	static const char *const qen[] = {"Q1", "Q2", "Q3", "Q4"};
@@ -75,7 +76,7 @@ chart(dctx *d, const isms_objective_result *r)
 		}
 	}
 	/* legend: three rows at fixed places right of the plot */
-	double lx = x1 + 12, ly = 10, gap = d->bi ? 18 : 14;
+	double lx = x1 + 12, ly = 7, gap = d->bi ? 11 : 14;
 	isms_fig_line(f, lx, ly, lx + 18, ly, 0, 0, 1.1, 0);
 	isms_fig_dot(f, lx + 9, ly, 2.4, 0);
 	isms_fig_text(f, lx + 24, ly + 3, Ls(d, "本期實績", "This period"), 7.5, ISMS_LEFT);
@@ -111,12 +112,17 @@ value_cell(dctx *d, const isms_objective *o, const isms_quarter_view *q, const i
 	}
 	const char *s = docs_figure(d, o, v);
 	if (own && v->partial && q->nmonths) {
-		const char *miss = "";
+		static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+			"Sep", "Oct", "Nov", "Dec"};
+		const char *miss = "", *miss_en = "";
 		for (int k = 0; k < q->nmonths; k++)
-			if (!q->months[k]->m)
-				miss = F(d, "%s%s%d", miss, *miss ? "、" : "", q->months[k]->period.index);
-		s = F(d, "%s\n%s", s, d->en ? F(d, "(months %s: no data)", miss)
-		                            : F(d, "（缺 %s月）%s", miss, d->bi ? "\npartial" : ""));
+			if (!q->months[k]->m) {
+				int m = q->months[k]->period.index;
+				miss = F(d, "%s%s%d", miss, *miss ? "、" : "", m);
+				miss_en = F(d, "%s%s%s", miss_en, *miss_en ? ", " : "", mon[m - 1]);
+			}
+		s = F(d, "%s\n%s", s, d->en ? F(d, "(no %s data)", miss_en)
+		                            : F(d, "（缺 %s月）%s", miss, d->bi ? " partial" : ""));
 	}
 	return s;
 }
@@ -141,7 +147,7 @@ reviewers(dctx *d, const isms_quarter_view *q)
 		return NULL;
 	const char *s = "";
 	for (int j = 0; j < n; j++)
-		s = F(d, "%s%s%s", s, j ? (d->en ? ", " : "、") : "", T(d, seen[j]->name));
+		s = F(d, "%s%s%s", s, j ? (d->en ? ", " : "、") : "", Tl(d, seen[j]->name));
 	return s;
 }
 
@@ -179,14 +185,14 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		else
 			isms_doc_para(d.doc, ISMS_TITLE, 0, NULL, d.en ? "Security Objectives Quarterly Review Form"
 			              : "資 通 安 全 目 標 檢 討 表", ISMS_CENTER);
-		double w[] = {1.15, 1, 1, 1, 1, 1, 1, 1, 1};
+		double w[] = {d.en ? 1.3 : 1.15, 1, 1, 1, 1, 1, 1, 1, 1};
 		isms_table *t = isms_doc_table(d.doc, 9, w, 0);
 		isms_table_font_size(t, d.bi ? 7.5 : 9);
 		isms_table_row(t);
 		docs_head_cell(t, L(&d, "年度", "Year"), 1, 1);
 		isms_table_cell(t, d.en ? F(&d, "%d", o->objectives_year) : F(&d, "%d", isms_roc_year(o->objectives_year)), 2, 1, ISMS_CENTER);
 		docs_head_cell(t, L(&d, "目標執行單位", "Responsible unit"), 2, 1);
-		isms_table_cell(t, F(&d, "%s　%s", docs_units(&d, ob), TN(&d, ob->owner->name)), 4, 1, ISMS_LEFT);
+		isms_table_cell(t, F(&d, "%s　%s", docs_units(&d, ob), Tl(&d, ob->owner->name)), 4, 1, ISMS_LEFT);
 		isms_table_row(t);
 		docs_head_cell(t, L(&d, "目標項目", "Objective"), 1, 1);
 		isms_table_cell(t, F(&d, "%s\n%s", T(&d, ob->title), T(&d, ob->kpi)), 2, 1, ISMS_LEFT);
@@ -199,7 +205,7 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		isms_table_row(t);
 		docs_head_cell(t, L(&d, "季別", "Quarter"), 1, 1);
 		for (int k = 0; k < 4; k++)
-			docs_head_cell(t, L(&d, qzh[k], qen[k]), 2, 1);
+			docs_head_cell(t, Ls(&d, qzh[k], qen[k]), 2, 1);
 		isms_table_row(t);
 		docs_head_cell(t, L(&d, "達成情形", "Result"), 1, 4);
 		for (int k = 0; k < 4; k++) {
@@ -221,13 +227,16 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		for (int k = 0; k < 4; k++) {
 			const isms_verdict *v[] = {&q[k].own, &q[k].ytd};
 			for (int j = 0; j < 2; j++) {
-				isms_table_cell(t, q[k].due ? docs_status(&d, v[j]->status) : "", 1, 1, ISMS_CENTER);
+				isms_table_cell(t, q[k].due ? Ls(&d, isms_status_label(v[j]->status, "zh"),
+				                                 isms_status_label(v[j]->status, "en")) : "",
+				                1, 1, ISMS_CENTER);
 				if (v[j]->status == ISMS_ST_MISSED)
 					isms_table_shade(t, 0.85, 1);
 			}
 		}
+		double box = d.bi ? 0.6 : 1; /* room to write in; bilingual keeps the page */
 		isms_table_row(t);
-		isms_table_min_height(t, 28);
+		isms_table_min_height(t, 28 * box);
 		docs_head_cell(t, L(&d, "差異說明", "Explanation of variance"), 1, 1);
 		for (int k = 0; k < 4; k++)
 			isms_table_cell(t, q[k].due ? docs_quarter_notes(&d, &q[k], 0) : "", 2, 1, ISMS_LEFT);
@@ -235,17 +244,17 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		docs_head_cell(t, L(&d, "報告人", "Reported by"), 1, 1);
 		for (int k = 0; k < 4; k++) {
 			const isms_measurement *m = reported(&q[k]);
-			isms_table_cell(t, m ? F(&d, "%s\n%s%s", TN(&d, m->reporter->name), Ls(&d, "日期：", "Date: "),
+			isms_table_cell(t, m ? F(&d, "%s\n%s%s", Tl(&d, m->reporter->name), Ls(&d, "日期：", "Date: "),
 			                         D(&d, m->date))
 			                     : F(&d, "\n%s", Ls(&d, "日期：", "Date:")), 2, 1, ISMS_LEFT);
 		}
 		isms_table_row(t);
-		isms_table_min_height(t, 24);
+		isms_table_min_height(t, 24 * box);
 		docs_head_cell(t, L(&d, "審核意見", "Reviewer's comment"), 1, 1);
 		for (int k = 0; k < 4; k++)
 			isms_table_cell(t, q[k].due ? docs_quarter_notes(&d, &q[k], 1) : "", 2, 1, ISMS_LEFT);
 		isms_table_row(t);
-		isms_table_min_height(t, 28);
+		isms_table_min_height(t, 28 * box);
 		docs_head_cell(t, L(&d, "權責主管", "Responsible manager"), 1, 1);
 		for (int k = 0; k < 4; k++) {
 			const char *who = q[k].due ? reviewers(&d, &q[k]) : NULL;
@@ -253,13 +262,11 @@ isms_docs_review_form(const isms_docctx *c, const char *path)
 		}
 		chart(&d, res);
 		isms_doc_para(d.doc, ISMS_SMALL, 0, NULL,
-		              d.en ? F(&d, "Note: within two weeks of each quarter, the reporter enters last quarter's figures "
-		                       "and explanations; the responsible manager reviews them for the %s.",
-		                       ciso.en ? ciso.en : ciso.zh)
+		              d.en ? F(&d, "Note: filled in by the reporter within two weeks of each quarter; the responsible "
+		                       "manager reviews it for the %s.", ciso.en ? ciso.en : ciso.zh)
 		                   : F(&d, "備註：每季開始後兩週內，由報告人填妥上一季實績與差異說明，經權責主管審核後陳%s。%s",
-		                       ciso.zh, d.bi ? F(&d, " Note: within two weeks of each quarter, the reporter enters "
-		                                        "last quarter's figures and explanations; the responsible manager "
-		                                        "reviews them for the %s.", ciso.en ? ciso.en : ciso.zh) : ""),
+		                       ciso.zh, d.bi ? F(&d, " Filled in within two weeks of each quarter; reviewed for the %s.",
+		                                        ciso.en ? ciso.en : ciso.zh) : ""),
 		              ISMS_LEFT);
 	}
 	if (!r->nobjectives)

@@ -117,6 +117,24 @@ content(ctx *c, xmlNode *n)
 	return out;
 }
 
+static isms_loc loc(ctx *c, xmlNode *n);
+
+/* Where a text has no English: kept for the build's warning and validate --lang. */
+static void
+no_english(ctx *c, xmlNode *n)
+{
+	isms_org *o = c->org;
+	if (o->nno_english == o->cap_no_english) {
+		size_t cap = o->cap_no_english ? 2 * o->cap_no_english : 64;
+		isms_loc *v = isms_arena_alloc(c->a, cap * sizeof *v);
+		if (o->nno_english)
+			memcpy(v, o->no_english, o->nno_english * sizeof *v);
+		o->no_english = v;
+		o->cap_no_english = cap;
+	}
+	o->no_english[o->nno_english++] = loc(c, n);
+}
+
 static isms_text
 text(ctx *c, xmlNode *n)
 {
@@ -128,6 +146,8 @@ text(ctx *c, xmlNode *n)
 		t.zh = content(c, zh);
 	if (en)
 		t.en = content(c, en);
+	if (t.zh && !t.en)
+		no_english(c, zh);
 	return t;
 }
 
@@ -335,7 +355,7 @@ build_people(ctx *c, xmlNode *people)
 
 static const char *const role_allowed[] = {
 	/* committee */ "chair viceChair secretary member",
-	/* execution */ "leader officer member",
+	/* execution */ "leader officer secretary member", /* 執行秘書 (seed 002) */
 	/* audit     */ "leader member",
 };
 
@@ -361,7 +381,10 @@ build_bodies(ctx *c, xmlNode *bodies)
 			role->kind = enum_attr(c, r, "kind", isms_role_kind_names, 0);
 			role->person = person(c, r, "person");
 			role->title = text(c, child(r, "title"));
+			role->duty_heading = text(c, child(r, "dutyHeading"));
 			role->duties = text_list(c, child(r, "duties"));
+			if (role->duty_heading.zh && !role->duties.n)
+				fault(c, child(r, "dutyHeading"), NULL, "a duty heading needs the <duties> it heads");
 			role->loc = loc(c, r);
 			kinds[role->kind]++;
 			const char *allowed = role_allowed[b->kind];
@@ -369,7 +392,7 @@ build_bodies(ctx *c, xmlNode *bodies)
 			const char *hit = strstr(allowed, kn);
 			size_t kl = strlen(kn);
 			if (!hit || (hit[kl] != ' ' && hit[kl] != '\0'))
-				fault(c, r, "kind", "a %s body has no \"%s\" role; use one of: %s",
+				fault(c, r, "kind", "the %s body has no \"%s\" role; use one of: %s",
 				      isms_body_kind_name(b->kind), kn, allowed);
 		}
 		switch (b->kind) {
@@ -749,6 +772,7 @@ build_reviews(ctx *c, xmlNode *revs)
 		isms_review *r = &o->reviews[o->nreviews++];
 		r->id = attr(c, n, "id");
 		r->number = attr(c, n, "number");
+		r->number_en = attr(c, n, "numberEn");
 		r->date = date_attr(c, n, "date");
 		const char *t = attr(c, n, "time");
 		if (t)
@@ -852,6 +876,26 @@ build_reviews(ctx *c, xmlNode *revs)
 			o->reviews[k].actions[j].origin = &o->reviews[k];
 }
 
+/* "A.5.2, A.5.3–A.5.8, A.6.1" from the catalogue's unaddressed controls. */
+static void
+ranges(const int *missing, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < isms_annex_a_count && o < size; i++) {
+		if (!missing[i])
+			continue;
+		size_t j = i;
+		while (j + 1 < isms_annex_a_count && missing[j + 1] &&
+		       isms_annex_a[j + 1].id[2] == isms_annex_a[i].id[2]) /* same clause */
+			j++;
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? ", " : "", isms_annex_a[i].id);
+		if (j > i && o < size)
+			o += (size_t)snprintf(buf + o, size - o, "–%s", isms_annex_a[j].id);
+		i = j;
+	}
+}
+
 static void
 build_soa(ctx *c, xmlNode *soa)
 {
@@ -859,7 +903,9 @@ build_soa(ctx *c, xmlNode *soa)
 	if (!soa)
 		return;
 	o->soa_catalogue = attr(c, soa, "catalogue");
+	o->soa_catalogue_en = attr(c, soa, "catalogueEn");
 	o->controls = isms_arena_alloc(c->a, (count(soa, "control") + 1) * sizeof *o->controls);
+	int *seen = isms_arena_alloc(c->a, isms_annex_a_count * sizeof *seen);
 	EACH_CHILD(n, soa) {
 		isms_control *ct = &o->controls[o->ncontrols++];
 		ct->id = attr(c, n, "id");
@@ -869,11 +915,25 @@ build_soa(ctx *c, xmlNode *soa)
 		ct->applicable = ap && (!strcmp(ap, "true") || !strcmp(ap, "1"));
 		ct->status = enum_attr(c, n, "status", isms_control_status_names, 0);
 		ct->loc = loc(c, n);
+		const isms_catalogue_control *cc = isms_annex_a_find(ct->id);
+		if (!cc) {
+			fault(c, n, "id", "%s is not a control of ISO/IEC 27001:2022 Annex A "
+			      "(A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34)", ct->id);
+		} else {
+			if (seen[cc - isms_annex_a])
+				fault(c, n, "id", "control %s is listed twice", ct->id);
+			seen[cc - isms_annex_a] = 1;
+			if (!ct->title.zh)
+				ct->title = cc->title;
+		}
 		if (!ct->applicable && ct->status != ISMS_CTL_NOT_APPLICABLE)
 			fault(c, n, "status", "an excluded control (applicable=\"false\") has "
 			      "status \"not-applicable\"");
 		if (ct->applicable && ct->status == ISMS_CTL_NOT_APPLICABLE)
 			fault(c, n, "status", "an applicable control cannot be \"not-applicable\"");
+		if (!ct->applicable && !ct->justification.zh)
+			fault(c, n, NULL, "control %s is excluded: give a <justification> for the "
+			      "exclusion", ct->id ? ct->id : "");
 		ct->references = isms_arena_alloc(c->a, (count(n, "reference") + 1) * sizeof *ct->references);
 		EACH_CHILD(r, n)
 			if (is(r, "reference")) {
@@ -881,6 +941,16 @@ build_soa(ctx *c, xmlNode *soa)
 				if (d)
 					ct->references[ct->nreferences++] = d;
 			}
+	}
+	int missing[128] = {0}, nmissing = 0;
+	for (size_t i = 0; i < isms_annex_a_count; i++)
+		nmissing += missing[i] = !seen[i];
+	if (nmissing) {
+		char list[1024];
+		ranges(missing, list, sizeof list);
+		isms_loc l = loc(c, soa);
+		isms_warn(&l, "%d of the %zu Annex A controls are not addressed; the SoA marks them "
+		          "未評估 (not assessed): %s", nmissing, isms_annex_a_count, list);
 	}
 }
 

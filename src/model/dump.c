@@ -96,6 +96,7 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 			isms_buf_printf(o, "  role %s person=%s\n", isms_role_kind_name(r->kind),
 			                r->person->id);
 			text(o, 4, "title", r->title);
+			text(o, 4, "dutyHeading", r->duty_heading);
 			list(o, 4, "duty", r->duties);
 		}
 	}
@@ -184,6 +185,8 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 	for (size_t i = 0; i < org->nreviews; i++) {
 		const isms_review *r = &org->reviews[i];
 		isms_buf_printf(o, "review %s number=%s", r->id, r->number);
+		if (r->number_en)
+			isms_buf_printf(o, " numberEn=%s", r->number_en);
 		date(o, "date", r->date);
 		isms_buf_printf(o, " time=%02d:%02d chair=%s recorder=%s\n", r->hour,
 		                r->minute, r->chair->id, r->recorder->id);

@@ -161,6 +161,30 @@ isms_period_end(isms_period p)
 }
 
 isms_text
+isms_role_duty_heading(const isms_body *body, const isms_role *role)
+{
+	return role->duty_heading.zh ? role->duty_heading : isms_role_title(body, role);
+}
+
+size_t
+isms_org_warn_no_english(const isms_org *org, const char *lang, int list)
+{
+	if (!org || !lang || (strcmp(lang, "en") && strcmp(lang, "bi")) || !org->nno_english)
+		return 0;
+	if (list)
+		for (size_t i = 0; i < org->nno_english; i++)
+			isms_warn(&org->no_english[i], "no English for this text: the %s documents "
+			          "print it in Chinese", lang);
+	else {
+		isms_loc main_file = {org->nfiles ? org->files[0] : NULL, 0, 0};
+		isms_warn(main_file.file ? &main_file : NULL,
+		          "%zu texts have no English: the %s documents print them in Chinese "
+		          "(ismspack validate --lang %s lists them)", org->nno_english, lang, lang);
+	}
+	return org->nno_english;
+}
+
+isms_text
 isms_role_title(const isms_body *body, const isms_role *role)
 {
 	if (role->title.zh)
@@ -180,7 +204,7 @@ isms_role_title(const isms_body *body, const isms_role *role)
 			[ISMS_ROLE_MEMBER] = {"執行小組組員", "Execution team member"},
 			[ISMS_ROLE_CHAIR] = {"組長", "Leader"},
 			[ISMS_ROLE_VICE_CHAIR] = {"副組長", "Deputy leader"},
-			[ISMS_ROLE_SECRETARY] = {"秘書", "Secretary"},
+			[ISMS_ROLE_SECRETARY] = {"執行秘書", "Executive secretary"},
 		},
 		[ISMS_BODY_AUDIT] = {
 			[ISMS_ROLE_LEADER] = {"稽核小組組長", "Audit team leader"},

@@ -85,6 +85,7 @@ typedef struct isms_role {
 	enum isms_role_kind kind;
 	isms_person *person;
 	isms_text title; /* title.zh NULL when the data gives none (templates supply it) */
+	isms_text duty_heading; /* zh NULL: the duties are headed by the title */
 	isms_text_list duties;
 	isms_loc loc;
 } isms_role;
@@ -231,6 +232,7 @@ typedef struct isms_review_items {
 struct isms_review {
 	const char *id;
 	const char *number;
+	const char *number_en;    /* NULL: English documents print number */
 	isms_date date;
 	int hour, minute;
 	isms_text venue;
@@ -251,7 +253,7 @@ struct isms_review {
 
 typedef struct isms_control {
 	const char *id;
-	isms_text title;
+	isms_text title;            /* the data's, or the catalogue's when the data gives none */
 	int applicable;
 	enum isms_control_status status;
 	isms_text justification;
@@ -259,6 +261,18 @@ typedef struct isms_control {
 	size_t nreferences;
 	isms_loc loc;
 } isms_control;
+
+/* One control of the ISO/IEC 27001:2022 Annex A list the program ships (annexa.c). */
+typedef struct isms_catalogue_control {
+	const char *id;          /* "A.5.1" */
+	isms_text title;         /* a short title in this project's words */
+} isms_catalogue_control;
+
+/* The 93 controls in the standard's order. */
+extern const isms_catalogue_control isms_annex_a[];
+extern const size_t isms_annex_a_count;
+/* The control with that id, or NULL. */
+const isms_catalogue_control *isms_annex_a_find(const char *id);
 
 /* An organisation's own clause in a templated document. */
 typedef struct isms_custom_clause {
@@ -300,9 +314,17 @@ typedef struct isms_org {
 	isms_objective *objectives; size_t nobjectives;
 	isms_review *reviews;       size_t nreviews; /* sorted by date */
 	const char *soa_catalogue;  /* NULL when there is no SoA */
+	const char *soa_catalogue_en; /* NULL when not given */
 	isms_control *controls;     size_t ncontrols;
 	isms_custom_clause *clauses; size_t nclauses;
+	isms_loc *no_english;       /* every text given without English, in reading order */
+	size_t nno_english, cap_no_english;
 } isms_org;
+
+/* Texts without English for a build or check in lang ("en" or "bi"; nothing for
+ * "zh"): list = 0 warns once with the count, list = 1 warns at every text's
+ * file:line:col.  Returns the count (0 for "zh"). */
+size_t isms_org_warn_no_english(const isms_org *org, const char *lang, int list);
 
 /* Releases the organisation and everything it owns; accepts NULL. */
 void isms_org_free(isms_org *org);
@@ -312,12 +334,18 @@ isms_person *isms_org_person(const isms_org *org, const char *id);
 isms_unit *isms_org_unit(const isms_org *org, const char *id);
 isms_body *isms_org_body_of_kind(const isms_org *org, enum isms_body_kind kind);
 isms_document *isms_org_document_of_kind(const isms_org *org, enum isms_doc_kind kind);
+/* The data's control of that Annex A id, or NULL when the data does not address it. */
+const isms_control *isms_org_control(const isms_org *org, const char *id);
 /* The first role of that kind in a body, or NULL. */
 isms_role *isms_body_role(const isms_body *body, enum isms_role_kind kind);
 
 /* The role's title from the data, or the customary one for its body and kind
  * (資安長, ISMS 承辦人, 稽核小組組長 ...). */
 isms_text isms_role_title(const isms_body *body, const isms_role *role);
+
+/* The heading of a role's duties: its duty heading, else its title (as
+ * isms_role_title gives it). */
+isms_text isms_role_duty_heading(const isms_body *body, const isms_role *role);
 
 /* Parse "2025Q1" / "2025-03"; 0 ok, -1 malformed. */
 int isms_period_parse(const char *s, isms_period *out);

@@ -18,9 +18,17 @@ reg_soa(reg_ctx *c)
 	sheet s;
 	sheet_begin(&s, c->wb, &c->f, c->lang, "適用性聲明", "SoA", cols, 6);
 	char b[1024];
-	int applicable = 0, excluded = 0, by_status[4] = {0};
-	for (size_t i = 0; i < c->org->ncontrols; i++, s.row++) {
-		const isms_control *ct = &c->org->controls[i];
+	int applicable = 0, excluded = 0, by_status[4] = {0}, unassessed = 0;
+	for (size_t i = 0; i < isms_annex_a_count; i++, s.row++) {
+		const isms_catalogue_control *cc = &isms_annex_a[i];
+		const isms_control *ct = isms_org_control(c->org, cc->id);
+		if (!ct) { /* Annex A lists it, the data does not address it */
+			unassessed++;
+			sheet_str_fmt(&s, 0, cc->id, c->alert);
+			sheet_str_fmt(&s, 1, sheet_text(c->lang, cc->title, b, sizeof b), c->alert);
+			sheet_str_fmt(&s, 4, sheet_label(c->lang, "未評估", "Not assessed", b, sizeof b), c->alert);
+			continue;
+		}
 		lxw_format *f = ct->applicable ? NULL : c->alert;
 		applicable += ct->applicable;
 		excluded += !ct->applicable;
@@ -47,12 +55,13 @@ reg_soa(reg_ctx *c)
 		int n;
 	} sums[] = {
 		{"適用", "Applicable", applicable}, {"排除", "Excluded", excluded},
+		{"未評估", "Not assessed", unassessed},
 		{"已實施", "Implemented", by_status[0]}, {"部分實施", "Partially implemented", by_status[1]},
 		{"規劃中", "Planned", by_status[2]},
 	};
 	for (size_t i = 0; i < sizeof sums / sizeof *sums; i++, row++) {
 		worksheet_write_string(s.ws, (lxw_row_t)row, 1,
 		                       sheet_label(c->lang, sums[i].zh, sums[i].en, b, sizeof b), c->bold);
-		worksheet_write_number(s.ws, (lxw_row_t)row, 2, sums[i].n, NULL);
+		worksheet_write_number(s.ws, (lxw_row_t)row, 2, sums[i].n, c->f.integer);
 	}
 }

@@ -37,7 +37,16 @@ nrec = len(re.findall(r"^record ", dump, re.M))
 if len([r for r in wb.worksheets[2].iter_rows(min_row=2, values_only=True) if r[1]]) != nrec:
     fail("record count differs")
 ctl = re.findall(r"^control (\S+)", dump, re.M)
-if [r[0] for r in wb.worksheets[5].iter_rows(min_row=2, values_only=True) if r[0] and r[0].startswith("A.")] != ctl:
-    fail("SoA controls differ")
+soa = [r for r in wb.worksheets[5].iter_rows(min_row=2, values_only=True) if r[0] and r[0].startswith("A.")]
+ids = [r[0] for r in soa]
+# every Annex A control once, in the standard's order; those the data lacks not assessed
+key = lambda i: tuple(int(x) for x in i[2:].split("."))
+if len(ids) != 93 or len(set(ids)) != 93 or ids != sorted(ids, key=key):
+    fail("SoA does not list the 93 Annex A controls in order")
+if [i for i in ids if i in ctl] != sorted(ctl, key=key):
+    fail("SoA controls of the data differ")
+for r in soa:
+    if (r[0] in ctl) == ("未評估" in str(r[4]) or "Not assessed" in str(r[4])):
+        fail("SoA control %s: status %r" % (r[0], r[4]))
 print("%d actions, %d documents, %d records, %d controls checked; %d problems" % (len(actions), len(docs), nrec, len(ctl), bad))
 sys.exit(1 if bad else 0)

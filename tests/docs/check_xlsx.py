@@ -32,8 +32,9 @@ for row in meas.iter_rows(min_row=2, values_only=True):
     if oid is None:
         continue
     o = obj[title]
-    s = series.setdefault(title, {"vals": [], "num": 0.0, "den": 0.0, "last": None, "k": 0})
+    s = series.setdefault(title, {"vals": [], "num": 0.0, "den": 0.0, "last": None, "k": 0, "want": None})
     s["k"] += 1
+    before = s["want"]
     if actual is not None:
         s["vals"].append(actual)
         s["last"] = actual
@@ -62,6 +63,8 @@ for row in meas.iter_rows(min_row=2, values_only=True):
     T = o["target"]
     pro = r == "sum" and o["judge"] == "pro-rata" and T != 0
     own_t = T / n if r == "sum" and T != 0 else T
+    if r == "sum" and o["judge"] == "year":  # what the cap had left
+        own_t = max(T - (before or 0), 0)
     ytd_t = T * s["k"] / n if pro else T
     if actual is not None:
         checked += 2

@@ -166,7 +166,7 @@ figures(void)
 	CHECK_INT(res->ytd.status, ISMS_ST_ACHIEVED);
 	CHECK_NEAR(res->own.target, 3, 1e-9);
 	CHECK_STR(isms_calc_format_basis(&tot, &res->ytd, "zh", b, sizeof b), "≥ 6 項（全年 12 項）");
-	CHECK_STR(isms_calc_format_basis(&tot, &res->own, "en", b, sizeof b), "≥ 3 items (year: 12 items)");
+	CHECK_STR(isms_calc_format_basis(&tot, &res->own, "en", b, sizeof b), "≥ 3 items (year: 12)");
 	isms_results_free(r);
 
 	/* a yearly cap: pro rata by default, the running sum against the year on request */
@@ -185,9 +185,16 @@ figures(void)
 	res = run1(&co, "2025-06", &r);
 	CHECK_INT(res->periods[5].ytd.status, ISMS_ST_ACHIEVED);   /* 24 ≤ 24 */
 	CHECK_INT(res->periods[5].ytd.basis, ISMS_BASIS_YEAR);
+	CHECK_INT(res->periods[5].own.basis, ISMS_BASIS_REMAINDER); /* June against what May left */
+	CHECK_NEAR(res->periods[5].own.target, 4, 1e-9);
+	CHECK_INT(res->periods[5].own.status, ISMS_ST_ACHIEVED);
+	CHECK_STR(isms_calc_format_basis(&co, &res->periods[5].own, "zh", b, sizeof b), "≤ 4 項（全年 24 項之餘額）");
+	CHECK_INT(res->consecutive_misses, 0);
 	isms_results_free(r);
 	res = run1(&co, "2025-07", &r);
 	CHECK_INT(res->periods[6].ytd.status, ISMS_ST_MISSED);     /* 28 > 24: the cap is spent */
+	CHECK_NEAR(res->periods[6].own.target, 0, 1e-9);
+	CHECK_INT(res->periods[6].own.status, ISMS_ST_MISSED);
 	isms_results_free(r);
 	/* the same cap reported by quarter: the quarter's months against 3 months' share */
 	co.judge = ISMS_JUDGE_PRO_RATA;
