@@ -33,6 +33,8 @@ static const char usage_text[] =
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
 	"       ismspack verify DIR|FILE.pdf [--ca FILE]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
+	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
+
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
@@ -299,6 +301,43 @@ cmd_verify(int argc, char **argv)
 	return failures ? ISMS_EXIT_DATAERR : 0;
 }
 
+/* ---------- workbook, import, collect (the input workbook, src/load/import.c) ---------- */
+
+/* The workbook's document date: SOURCE_DATE_EPOCH when set (same bytes), else now. */
+static time_t
+doc_time(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	return e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
+}
+
+static int
+cmd_workbook(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0},
+	};
+	const char *out = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		if (c != 'o')
+			return usage(stderr, ISMS_EXIT_USAGE);
+		out = optarg;
+	}
+	if (optind != argc - 1 || !out) {
+		isms_diag(ISMS_ERROR, NULL, "workbook needs one FILE.xml and --out INPUT.xlsx");
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	isms_org *org = NULL;
+	int rc = isms_load(argv[optind], &org);
+	if (rc)
+		return rc;
+	rc = isms_xlsx_input_workbook(org, NULL, doc_time(), out) < 0 ? ISMS_EXIT_CANTCREAT : 0;
+	isms_org_free(org);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -322,6 +361,8 @@ main(int argc, char **argv)
 		return cmd_verify(argc - 1, argv + 1);
 	if (!strcmp(cmd, "sign-pdf"))
 		return cmd_sign_pdf(argc - 1, argv + 1);
+	if (!strcmp(cmd, "workbook"))
+		return cmd_workbook(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }
