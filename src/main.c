@@ -20,6 +20,7 @@
 #include "base/fs.h"
 #include "calc/calc.h"
 #include "docs/docs.h"
+#include "load/import.h"
 #include "load/load.h"
 #include "model/model.h"
 #include "pack/build.h"
@@ -34,6 +35,7 @@ static const char usage_text[] =
 	"       ismspack verify DIR|FILE.pdf [--ca FILE]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
+	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
 
 	"       ismspack --help | --version\n"
 	"\n"
@@ -338,6 +340,30 @@ cmd_workbook(int argc, char **argv)
 	return rc;
 }
 
+static int
+cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"into", required_argument, NULL, 'i'}, {"replace", no_argument, NULL, 'r'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *into = NULL;
+	int replace = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i': into = optarg; break;
+		case 'r': replace = 1; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (optind >= argc || !into) {
+		isms_diag(ISMS_ERROR, NULL, "import needs at least one INPUT.xlsx and --into FILE.xml");
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	return isms_import((const char *const *)argv + optind, argc - optind, into, replace);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -363,6 +389,8 @@ main(int argc, char **argv)
 		return cmd_sign_pdf(argc - 1, argv + 1);
 	if (!strcmp(cmd, "workbook"))
 		return cmd_workbook(argc - 1, argv + 1);
+	if (!strcmp(cmd, "import"))
+		return cmd_import(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }

@@ -45,7 +45,26 @@ list_fill(wb_ctx *c, enum list_col col, const char *const *names)
 	int n = 0;
 	for (; names[n]; n++)
 		worksheet_write_string(c->lists, (lxw_row_t)(n + 1), (lxw_col_t)col, names[n], NULL);
-	list_len[col] = n;
+}
+
+/* The lists' lengths, known before the sheets that point at them are written. */
+static void
+list_lengths(const isms_org *org)
+{
+	const char *const *const named[] = {
+		[L_FREQUENCY] = isms_frequency_names, [L_UNIT] = isms_measure_unit_names,
+		[L_COMPARATOR] = isms_comparator_names, [L_CUMULATIVE] = isms_cumulative_names,
+		[L_BODY_KIND] = isms_body_kind_names, [L_ROLE_KIND] = isms_role_kind_names,
+		[L_DOC_KIND] = isms_doc_kind_names,
+	};
+	for (int l = 0; l < L_PERIOD; l++) {
+		int n = 0;
+		while (named[l][n])
+			n++;
+		list_len[l] = n;
+	}
+	list_len[L_PERIOD] = 16;
+	list_len[L_REVIEW] = (int)org->nreviews;
 }
 
 static void
@@ -71,10 +90,8 @@ lists_sheet(wb_ctx *c)
 	for (int m = 1; m <= 12; m++)
 		worksheet_write_string(c->lists, (lxw_row_t)++n, L_PERIOD,
 		                       isms_period_format((isms_period){c->org->objectives_year, 'M', m}, pb, sizeof pb), NULL);
-	list_len[L_PERIOD] = n;
 	for (size_t i = 0; i < c->org->nreviews; i++)
 		worksheet_write_string(c->lists, (lxw_row_t)(i + 1), L_REVIEW, c->org->reviews[i].id, NULL);
-	list_len[L_REVIEW] = (int)c->org->nreviews;
 	worksheet_hide(c->lists);
 }
 
@@ -598,6 +615,7 @@ isms_xlsx_input_workbook(const isms_org *org, const isms_wb_filter *filter, time
 	format_set_num_format(c.pct_int, "0%");
 	format_set_align(c.pct_int, LXW_ALIGN_VERTICAL_TOP);
 
+	list_lengths(org);
 	instructions(&c);
 	if (!filter) {
 		units_sheet(&c);
