@@ -36,6 +36,7 @@ static const char usage_text[] =
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
 	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
+	"       ismspack collect FILE.xml --period PERIOD --out DIR [--by unit|reporter]\n"
 
 	"       ismspack --help | --version\n"
 	"\n"
@@ -364,6 +365,103 @@ cmd_import(int argc, char **argv)
 	return isms_import((const char *const *)argv + optind, argc - optind, into, replace);
 }
 
+/* Whether objective o has a row in a collection workbook for period p. */
+static int
+collects(const isms_objective *o, isms_period p)
+{
+	if (o->frequency == ISMS_FREQ_QUARTERLY)
+		return p.kind == 'Q';
+	return p.kind == 'M' || p.kind == 'Q';
+}
+
+static int
+cmd_collect(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"period", required_argument, NULL, 'p'}, {"out", required_argument, NULL, 'o'},
+		{"by", required_argument, NULL, 'b'}, {NULL, 0, NULL, 0},
+	};
+	const char *period = NULL, *out = NULL, *by = "unit";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p': period = optarg; break;
+		case 'o': out = optarg; break;
+		case 'b': by = optarg; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	isms_wb_filter f = {0};
+	if (optind != argc - 1 || !period || !out) {
+		isms_diag(ISMS_ERROR, NULL, "collect needs one FILE.xml, --period and --out DIR");
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	if (strcmp(by, "unit") && strcmp(by, "reporter")) {
+		isms_diag(ISMS_ERROR, NULL, "--by takes unit or reporter, not \"%s\"", by);
+		return ISMS_EXIT_USAGE;
+	}
+	if (isms_period_parse(period, &f.period) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "--period \"%s\" is neither a quarter (2025Q4) nor a "
+		          "month (2025-05)", period);
+		return ISMS_EXIT_USAGE;
+	}
+	f.has_period = 1;
+	isms_org *org = NULL;
+	int rc = isms_load(argv[optind], &org);
+	if (rc)
+		return rc;
+	if (f.period.year != org->objectives_year) {
+		isms_diag(ISMS_ERROR, NULL, "--period %s is outside the objectives' year %d", period,
+		          org->objectives_year);
+		isms_org_free(org);
+		return ISMS_EXIT_USAGE;
+	}
+	if (isms_fs_mkdir_p(out, 0755) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "cannot create %s: %s", out, strerror(errno));
+		isms_org_free(org);
+		return ISMS_EXIT_CANTCREAT;
+	}
+	int by_unit = !strcmp(by, "unit"), files = 0;
+	size_t n = by_unit ? org->nunits : org->npeople;
+	for (size_t i = 0; i < n && !rc; i++) {
+		f.unit = by_unit ? &org->units[i] : NULL;
+		f.reporter = by_unit ? NULL : &org->people[i];
+		int any = 0;
+		for (size_t j = 0; j < org->nobjectives; j++) {
+			const isms_objective *o = &org->objectives[j];
+			any |= collects(o, f.period) &&
+			       (by_unit ? o->owner_unit == f.unit : isms_wb_reporter(o) == f.reporter);
+		}
+		if (!any)
+			continue;
+		const char *id = by_unit ? f.unit->id : f.reporter->id;
+		char path[PATH_MAX], tmp[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s-%s.xlsx", out, period, id);
+		snprintf(tmp, sizeof tmp, "%s/.%s-%s.xlsx.tmp", out, period, id);
+		struct stat st;
+		/* a returned file may sit here: never replace it */
+		if (lstat(path, &st) == 0) {
+			isms_diag(ISMS_ERROR, NULL, "%s exists; move it away (it may hold returned "
+			          "entries) or choose another --out", path);
+			rc = ISMS_EXIT_CANTCREAT;
+			break;
+		}
+		if (isms_xlsx_input_workbook(org, &f, doc_time(), tmp) < 0 || rename(tmp, path) < 0) {
+			unlink(tmp);
+			rc = ISMS_EXIT_CANTCREAT;
+			break;
+		}
+		isms_diag(ISMS_NOTE, NULL, "wrote %s for %s", path,
+		          by_unit ? f.unit->name.zh : f.reporter->name.zh);
+		files++;
+	}
+	if (!rc && !files)
+		isms_diag(ISMS_WARNING, NULL, "no objective is measured in %s; nothing to collect", period);
+	isms_org_free(org);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -391,6 +489,8 @@ main(int argc, char **argv)
 		return cmd_workbook(argc - 1, argv + 1);
 	if (!strcmp(cmd, "import"))
 		return cmd_import(argc - 1, argv + 1);
+	if (!strcmp(cmd, "collect"))
+		return cmd_collect(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }

@@ -30,12 +30,12 @@ typedef struct wb_ctx {
 /* Columns of the hidden lists sheet, each a drop-down source. */
 enum list_col {
 	L_FREQUENCY, L_UNIT, L_COMPARATOR, L_CUMULATIVE, L_BODY_KIND, L_ROLE_KIND,
-	L_DOC_KIND, L_PERIOD, L_REVIEW, L_COUNT
+	L_DOC_KIND, L_PERIOD, L_REVIEW, L_PEOPLE, L_COUNT
 };
 static const char *const list_names[L_COUNT] = {
 	"頻率 frequency", "量測單位 unit", "比較 comparator", "累計 cumulative",
 	"組織類別 body kind", "角色 role", "文件類別 document kind", "期別 period",
-	"審查會議 review",
+	"審查會議 review", "人員 people",
 };
 static int list_len[L_COUNT];
 
@@ -65,6 +65,7 @@ list_lengths(const isms_org *org)
 	}
 	list_len[L_PERIOD] = 16;
 	list_len[L_REVIEW] = (int)org->nreviews;
+	list_len[L_PEOPLE] = (int)org->npeople;
 }
 
 static void
@@ -92,6 +93,13 @@ lists_sheet(wb_ctx *c)
 		                       isms_period_format((isms_period){c->org->objectives_year, 'M', m}, pb, sizeof pb), NULL);
 	for (size_t i = 0; i < c->org->nreviews; i++)
 		worksheet_write_string(c->lists, (lxw_row_t)(i + 1), L_REVIEW, c->org->reviews[i].id, NULL);
+	for (size_t i = 0; i < c->org->npeople; i++) {
+		/* id and name, so that a collection workbook's reporter can be told apart */
+		char b[300];
+		snprintf(b, sizeof b, "%s", c->org->people[i].id);
+		worksheet_write_string(c->lists, (lxw_row_t)(i + 1), L_PEOPLE, b, NULL);
+		worksheet_write_string(c->lists, (lxw_row_t)(i + 1), L_COUNT, c->org->people[i].name.zh, NULL);
+	}
 	worksheet_hide(c->lists);
 }
 
@@ -146,7 +154,10 @@ begin(wb_ctx *c, sheet *s, enum isms_wb_sheet_id sid)
 		heads[2 * i] = d->cols[i].zh;
 		heads[2 * i + 1] = d->cols[i].en;
 	}
-	sheet_begin(s, c->wb, &c->f, "bi", d->name, d->en, heads, d->ncols);
+	int n = d->ncols;
+	if (c->filter && sid == ISMS_WB_MEASUREMENTS) /* the reviewer's columns stay home */
+		n = isms_wb_col_index(sid, "date") + 1;
+	sheet_begin(s, c->wb, &c->f, "bi", d->name, d->en, heads, n);
 }
 
 /* Columns unlocked (so new rows can be typed) with their widths; frozen headers, a
@@ -403,6 +414,13 @@ objectives_sheet(wb_ctx *c)
 	end(c, &s, k);
 }
 
+/* Who reports an objective: the reporter of its latest measurement, else its owner. */
+const isms_person *
+isms_wb_reporter(const isms_objective *o)
+{
+	return o->nmeasurements ? o->measurements[o->nmeasurements - 1].reporter : o->owner;
+}
+
 /* Whether the collection filter keeps this objective. */
 static int
 keeps(const wb_ctx *c, const isms_objective *o)
@@ -412,14 +430,8 @@ keeps(const wb_ctx *c, const isms_objective *o)
 		return 1;
 	if (f->unit && o->owner_unit != f->unit)
 		return 0;
-	if (f->reporter && o->owner != f->reporter) {
-		/* By reporter: the objectives this person reported or owns. */
-		int reported = 0;
-		for (size_t j = 0; j < o->nmeasurements; j++)
-			reported |= o->measurements[j].reporter == f->reporter;
-		if (!reported)
-			return 0;
-	}
+	if (f->reporter && isms_wb_reporter(o) != f->reporter)
+		return 0;
 	return 1;
 }
 
@@ -459,8 +471,6 @@ measurements_sheet(wb_ctx *c)
 	sheet s;
 	enum isms_wb_sheet_id k = ISMS_WB_MEASUREMENTS;
 	begin(c, &s, k);
-	if (c->filter) /* the owner fills in; the reviewer's columns stay with the secretary */
-		s.ncols = isms_wb_col_index(k, "date") + 1;
 	for (size_t i = 0; i < c->org->nobjectives; i++) {
 		const isms_objective *o = &c->org->objectives[i];
 		if (!keeps(c, o))
@@ -480,9 +490,12 @@ measurements_sheet(wb_ctx *c)
 			measurement_row(c, &s, o, p);
 		}
 	}
-	dropdown_ref(&s, k, "reporter", ISMS_WB_PEOPLE);
-	if (!c->filter)
+	if (!c->filter) {
+		dropdown_ref(&s, k, "reporter", ISMS_WB_PEOPLE);
 		dropdown_ref(&s, k, "reviewer", ISMS_WB_PEOPLE);
+	} else {
+		dropdown_list(c, &s, "reporter", k, L_PEOPLE);
+	}
 	end(c, &s, k);
 }
 
@@ -627,8 +640,6 @@ isms_xlsx_input_workbook(const isms_org *org, const isms_wb_filter *filter, time
 		actions_sheet(&c);
 	} else {
 		measurements_sheet(&c);
-		/* the reporter drop-down reads the people of the whole organisation */
-		people_sheet(&c);
 	}
 	lists_sheet(&c);
 
