@@ -23,6 +23,7 @@
 #include "load/import.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "model/skeleton.h"
 #include "pack/build.h"
 #include "pack/outdir.h"
 #include "pack/pack.h"
@@ -37,6 +38,7 @@ static const char usage_text[] =
 	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
 	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
 	"       ismspack collect FILE.xml --period PERIOD --out DIR [--by unit|reporter]\n"
+	"       ismspack init --kind agency|school|company [--year YYYY] --out FILE.xml\n"
 
 	"       ismspack --help | --version\n"
 	"\n"
@@ -462,6 +464,53 @@ cmd_collect(int argc, char **argv)
 	return rc;
 }
 
+static int
+cmd_init(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"kind", required_argument, NULL, 'k'}, {"out", required_argument, NULL, 'o'},
+		{"year", required_argument, NULL, 'y'}, {NULL, 0, NULL, 0},
+	};
+	const char *kind = NULL, *out = NULL;
+	int c, year = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k': kind = optarg; break;
+		case 'o': out = optarg; break;
+		case 'y': year = atoi(optarg); break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (!year) {
+		time_t now = doc_time();
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		year = tm.tm_year + 1900;
+	}
+	isms_buf b = {0};
+	if (optind != argc || !kind || !out || year < 1990 || year > 2200 ||
+	    isms_skeleton(kind, year, &b) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "init needs --kind agency, school or company and --out "
+		          "FILE.xml (--year from 1990 to 2200)");
+		isms_buf_free(&b);
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	struct stat st;
+	if (lstat(out, &st) == 0) {
+		isms_diag(ISMS_ERROR, NULL, "%s exists; init writes only a new file", out);
+		isms_buf_free(&b);
+		return ISMS_EXIT_CANTCREAT;
+	}
+	int rc = 0;
+	if (isms_fs_write_atomic(out, b.data, b.len) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "cannot write %s: %s", out, strerror(errno));
+		rc = ISMS_EXIT_CANTCREAT;
+	}
+	isms_buf_free(&b);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -491,6 +540,8 @@ main(int argc, char **argv)
 		return cmd_import(argc - 1, argv + 1);
 	if (!strcmp(cmd, "collect"))
 		return cmd_collect(argc - 1, argv + 1);
+	if (!strcmp(cmd, "init"))
+		return cmd_init(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }
