@@ -110,6 +110,7 @@ typedef struct imp {
 	const char *tmpdir;
 	char *realdir;
 	const char **tmpnames; /* per org->files[i]: its name inside tmpdir */
+	xmlNode *old;          /* the section being replaced, while its successor is made */
 } imp;
 
 /* ---------- messages ---------- */
@@ -877,8 +878,7 @@ check_measurements(imp *m, wbook *b, wbook *full, const known *k)
 				row->bad = 1;
 			}
 		}
-		if (!strcmp("variance.en", "variance.en") && row->v[V(s, "variance.en")] &&
-		    !row->v[V(s, "variance")]) {
+		if (row->v[V(s, "variance.en")] && !row->v[V(s, "variance")]) {
 			CELL_ERR(m, t, row, V(s, "variance"), "差異說明 is empty but its English is given; "
 			         "fill in the Chinese");
 			row->bad = 1;
@@ -1214,16 +1214,34 @@ gen_documents(imp *m, wtable *t, wtable *rt, const char *ind)
 	isms_buf_printf(&m->g, "%s</documents>", ind);
 }
 
+static xmlNode *find_el(xmlNode *n, const char *name, const char *attr, const char *val);
+static const char *prop(imp *m, xmlNode *n, const char *name);
+
+/* A number as the XML wrote it when the workbook holds the same value: 3.0 stays
+ * 3.0, 95.50 stays 95.50 (the documents show the decimals written). */
+static const char *
+as_written(imp *m, const char *oid, const char *period, const char *attr, const char *v)
+{
+	if (!v || !oid || !m->old)
+		return v;
+	xmlNode *n = find_el(m->old->children, "objective", "id", oid);
+	if (n && period)
+		n = find_el(n->children, "measurement", "period", period);
+	const char *w = n ? prop(m, n, attr) : NULL;
+	return w && strtod(w, NULL) == strtod(v, NULL) ? w : v;
+}
+
 /* One <measurement> from a row (the caller opened the line). */
 static void
 put_measurement(imp *m, wrow *row, int with_review)
 {
 	enum isms_wb_sheet_id s = ISMS_WB_MEASUREMENTS;
 	isms_buf_puts(&m->g, "<measurement");
-	put_attr(m, "period", VAL(s, "period"));
-	put_attr(m, "value", VAL(s, "value"));
-	put_attr(m, "numerator", VAL(s, "numerator"));
-	put_attr(m, "denominator", VAL(s, "denominator"));
+	const char *o = VAL(s, "objective"), *p = VAL(s, "period");
+	put_attr(m, "period", p);
+	put_attr(m, "value", as_written(m, o, p, "value", VAL(s, "value")));
+	put_attr(m, "numerator", as_written(m, o, p, "numerator", VAL(s, "numerator")));
+	put_attr(m, "denominator", as_written(m, o, p, "denominator", VAL(s, "denominator")));
 	put_attr(m, "reporter", VAL(s, "reporter"));
 	put_attr(m, "date", VAL(s, "date"));
 	if (with_review)
@@ -1254,7 +1272,7 @@ gen_objectives(imp *m, wtable *t, wtable *mt, const char *year, const char *ind)
 		static const char *const attrs[] = {"id", "frequency", "unit", "comparator", "target",
 			"lastYear", "cumulative", "ownerUnit", "owner"};
 		for (size_t a = 0; a < sizeof attrs / sizeof *attrs; a++)
-			put_attr(m, attrs[a], VAL(s, attrs[a]));
+			put_attr(m, attrs[a], as_written(m, VAL(s, "id"), NULL, attrs[a], VAL(s, attrs[a])));
 		isms_buf_puts(&m->g, ">");
 		static const char *const els[][2] = {{"title", "title"}, {"kpi", "kpi"},
 			{"method", "method"}, {"resources", "resources"}, {"actions", "actions"},
@@ -1434,7 +1452,9 @@ replace_section(imp *m, const char *name, void (*gen)(imp *, wtable *, wtable *,
 	const char *ind = indent_of(m, old);
 	keep_comments(m, old);
 	chunk_new(m, file, A_SECTION, name, NULL);
+	m->old = old;
 	gen(m, t, t2, ind);
+	m->old = NULL;
 	if (old->children) {
 		/* nested XInclude inside a replaced section: its content now lives here */
 		for (xmlNode *n = old->children; n; n = n->next)
