@@ -6,14 +6,15 @@ DESTDIR ?=
 CC      ?= cc
 Q       := $(if $(V),,@)
 
-PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibreak libcrypto
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibreak libcrypto libzip
 # Debian packages: build dependencies, fonts, and the tools the tests read PDFs/XLSX with.
 DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             libfontconfig-dev libxlsxwriter-dev libunibreak-dev libssl-dev \
             fonts-cns11643-sung fonts-cns11643-kai fonts-noto-core fonts-droid-fallback \
             icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl \
             openssl zlib1g-dev util-linux libhyphen-dev hyphen-en-us ghostscript \
-            libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless
+            libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless \
+            libzip-dev
 
 WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
            -Wstrict-prototypes -Wno-unused-parameter

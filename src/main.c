@@ -20,8 +20,10 @@
 #include "base/fs.h"
 #include "calc/calc.h"
 #include "docs/docs.h"
+#include "load/import.h"
 #include "load/load.h"
 #include "model/model.h"
+#include "model/skeleton.h"
 #include "pack/build.h"
 #include "pack/diff.h"
 #include "pack/outdir.h"
@@ -36,6 +38,11 @@ static const char usage_text[] =
 	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack diff OLD-PACK NEW-PACK [--out AMENDMENTS.pdf]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
+	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
+	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
+	"       ismspack collect FILE.xml --period PERIOD --out DIR [--by unit|reporter]\n"
+	"       ismspack init --kind agency|school|company [--year YYYY] --out FILE.xml\n"
+
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
@@ -357,6 +364,211 @@ cmd_verify(int argc, char **argv)
 	return failures ? ISMS_EXIT_DATAERR : 0;
 }
 
+/* ---------- workbook, import, collect (the input workbook, src/load/import.c) ---------- */
+
+/* The workbook's document date: SOURCE_DATE_EPOCH when set (same bytes), else now. */
+static time_t
+doc_time(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	return e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
+}
+
+static int
+cmd_workbook(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0},
+	};
+	const char *out = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		if (c != 'o')
+			return usage(stderr, ISMS_EXIT_USAGE);
+		out = optarg;
+	}
+	if (optind != argc - 1 || !out) {
+		isms_diag(ISMS_ERROR, NULL, "workbook needs one FILE.xml and --out INPUT.xlsx");
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	isms_org *org = NULL;
+	int rc = isms_load(argv[optind], &org);
+	if (rc)
+		return rc;
+	rc = isms_xlsx_input_workbook(org, NULL, doc_time(), out) < 0 ? ISMS_EXIT_CANTCREAT : 0;
+	isms_org_free(org);
+	return rc;
+}
+
+static int
+cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"into", required_argument, NULL, 'i'}, {"replace", no_argument, NULL, 'r'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *into = NULL;
+	int replace = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'i': into = optarg; break;
+		case 'r': replace = 1; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (optind >= argc || !into) {
+		isms_diag(ISMS_ERROR, NULL, "import needs at least one INPUT.xlsx and --into FILE.xml");
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	return isms_import((const char *const *)argv + optind, argc - optind, into, replace);
+}
+
+/* Whether objective o has a row in a collection workbook for period p. */
+static int
+collects(const isms_objective *o, isms_period p)
+{
+	if (o->frequency == ISMS_FREQ_QUARTERLY)
+		return p.kind == 'Q';
+	return p.kind == 'M' || p.kind == 'Q';
+}
+
+static int
+cmd_collect(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"period", required_argument, NULL, 'p'}, {"out", required_argument, NULL, 'o'},
+		{"by", required_argument, NULL, 'b'}, {NULL, 0, NULL, 0},
+	};
+	const char *period = NULL, *out = NULL, *by = "unit";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p': period = optarg; break;
+		case 'o': out = optarg; break;
+		case 'b': by = optarg; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	isms_wb_filter f = {0};
+	if (optind != argc - 1 || !period || !out) {
+		isms_diag(ISMS_ERROR, NULL, "collect needs one FILE.xml, --period and --out DIR");
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	if (strcmp(by, "unit") && strcmp(by, "reporter")) {
+		isms_diag(ISMS_ERROR, NULL, "--by takes unit or reporter, not \"%s\"", by);
+		return ISMS_EXIT_USAGE;
+	}
+	if (isms_period_parse(period, &f.period) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "--period \"%s\" is neither a quarter (2025Q4) nor a "
+		          "month (2025-05)", period);
+		return ISMS_EXIT_USAGE;
+	}
+	f.has_period = 1;
+	isms_org *org = NULL;
+	int rc = isms_load(argv[optind], &org);
+	if (rc)
+		return rc;
+	if (f.period.year != org->objectives_year) {
+		isms_diag(ISMS_ERROR, NULL, "--period %s is outside the objectives' year %d", period,
+		          org->objectives_year);
+		isms_org_free(org);
+		return ISMS_EXIT_USAGE;
+	}
+	if (isms_fs_mkdir_p(out, 0755) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "cannot create %s: %s", out, strerror(errno));
+		isms_org_free(org);
+		return ISMS_EXIT_CANTCREAT;
+	}
+	int by_unit = !strcmp(by, "unit"), files = 0;
+	size_t n = by_unit ? org->nunits : org->npeople;
+	for (size_t i = 0; i < n && !rc; i++) {
+		f.unit = by_unit ? &org->units[i] : NULL;
+		f.reporter = by_unit ? NULL : &org->people[i];
+		int any = 0;
+		for (size_t j = 0; j < org->nobjectives; j++) {
+			const isms_objective *o = &org->objectives[j];
+			any |= collects(o, f.period) &&
+			       (by_unit ? o->owner_unit == f.unit : isms_wb_reporter(o) == f.reporter);
+		}
+		if (!any)
+			continue;
+		const char *id = by_unit ? f.unit->id : f.reporter->id;
+		char path[PATH_MAX], tmp[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s-%s.xlsx", out, period, id);
+		snprintf(tmp, sizeof tmp, "%s/.%s-%s.xlsx.tmp", out, period, id);
+		struct stat st;
+		/* a returned file may sit here: never replace it */
+		if (lstat(path, &st) == 0) {
+			isms_diag(ISMS_ERROR, NULL, "%s exists; move it away (it may hold returned "
+			          "entries) or choose another --out", path);
+			rc = ISMS_EXIT_CANTCREAT;
+			break;
+		}
+		if (isms_xlsx_input_workbook(org, &f, doc_time(), tmp) < 0 || rename(tmp, path) < 0) {
+			unlink(tmp);
+			rc = ISMS_EXIT_CANTCREAT;
+			break;
+		}
+		isms_diag(ISMS_NOTE, NULL, "wrote %s for %s", path,
+		          by_unit ? f.unit->name.zh : f.reporter->name.zh);
+		files++;
+	}
+	if (!rc && !files)
+		isms_diag(ISMS_WARNING, NULL, "no objective is measured in %s; nothing to collect", period);
+	isms_org_free(org);
+	return rc;
+}
+
+static int
+cmd_init(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"kind", required_argument, NULL, 'k'}, {"out", required_argument, NULL, 'o'},
+		{"year", required_argument, NULL, 'y'}, {NULL, 0, NULL, 0},
+	};
+	const char *kind = NULL, *out = NULL;
+	int c, year = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k': kind = optarg; break;
+		case 'o': out = optarg; break;
+		case 'y': year = atoi(optarg); break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (!year) {
+		time_t now = doc_time();
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		year = tm.tm_year + 1900;
+	}
+	isms_buf b = {0};
+	if (optind != argc || !kind || !out || year < 1990 || year > 2200 ||
+	    isms_skeleton(kind, year, &b) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "init needs --kind agency, school or company and --out "
+		          "FILE.xml (--year from 1990 to 2200)");
+		isms_buf_free(&b);
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	struct stat st;
+	if (lstat(out, &st) == 0) {
+		isms_diag(ISMS_ERROR, NULL, "%s exists; init writes only a new file", out);
+		isms_buf_free(&b);
+		return ISMS_EXIT_CANTCREAT;
+	}
+	int rc = 0;
+	if (isms_fs_write_atomic(out, b.data, b.len) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "cannot write %s: %s", out, strerror(errno));
+		rc = ISMS_EXIT_CANTCREAT;
+	}
+	isms_buf_free(&b);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -382,6 +594,14 @@ main(int argc, char **argv)
 		return cmd_verify(argc - 1, argv + 1);
 	if (!strcmp(cmd, "sign-pdf"))
 		return cmd_sign_pdf(argc - 1, argv + 1);
+	if (!strcmp(cmd, "workbook"))
+		return cmd_workbook(argc - 1, argv + 1);
+	if (!strcmp(cmd, "import"))
+		return cmd_import(argc - 1, argv + 1);
+	if (!strcmp(cmd, "collect"))
+		return cmd_collect(argc - 1, argv + 1);
+	if (!strcmp(cmd, "init"))
+		return cmd_init(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }

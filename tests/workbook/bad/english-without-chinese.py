@@ -1,0 +1,1 @@
+wb['量測紀錄']['H12'] = 'an explanation'

@@ -1,0 +1,1 @@
+wb['目標']['S2'] = 'one\ntwo\nthree'

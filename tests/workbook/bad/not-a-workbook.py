@@ -1,0 +1,1 @@
+RAW = b'this is not a zip file\n'
