@@ -1091,14 +1091,32 @@ heading_style(int level)
  * figure (and the English line under it in bilingual documents), a field line
  * introducing a table. */
 static int
+leads_to_table(const isms_doc *doc, size_t j)
+{
+	/* caption lines (subtitles, their English, field lines) up to a table or figure;
+	 * a walk forward only: looking back and forth again recursed for ever */
+	for (; j < doc->n; j++) {
+		const block *b = &doc->blocks[j];
+		if (b->kind == B_TABLE || b->kind == B_FIGURE)
+			return 1;
+		if (b->kind != B_PARA || (b->style != ISMS_SUBTITLE && b->style != ISMS_SECONDARY &&
+		                          b->style != ISMS_FIELD))
+			return 0;
+	}
+	return 0;
+}
+
+static int
 is_caption(const isms_doc *doc, size_t i)
 {
 	const block *b = &doc->blocks[i];
 	if (b->kind != B_PARA || i + 1 >= doc->n)
 		return 0;
 	const block *n = &doc->blocks[i + 1];
-	if (b->style == ISMS_SUBTITLE || (b->style == ISMS_SECONDARY && i > 0 && is_caption(doc, i - 1)))
-		return n->kind == B_TABLE || n->kind == B_FIGURE || is_caption(doc, i + 1);
+	const block *prev = i > 0 ? &doc->blocks[i - 1] : NULL;
+	if (b->style == ISMS_SUBTITLE ||
+	    (b->style == ISMS_SECONDARY && prev && prev->kind == B_PARA && prev->style == ISMS_SUBTITLE))
+		return leads_to_table(doc, i + 1);
 	return b->style == ISMS_FIELD && n->kind == B_TABLE;
 }
 
