@@ -12,7 +12,7 @@ DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             libfontconfig-dev libxlsxwriter-dev libunibreak-dev libssl-dev \
             fonts-cns11643-sung fonts-cns11643-kai fonts-noto-core fonts-droid-fallback \
             icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl \
-            openssl zlib1g-dev util-linux libzip-dev
+            openssl zlib1g-dev util-linux libhyphen-dev hyphen-en-us libzip-dev
 
 WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
            -Wstrict-prototypes -Wno-unused-parameter
@@ -21,7 +21,7 @@ WARN    += -Werror
 endif
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) -DISMS_VERSION='"$(VERSION)"' \
              -DISMS_DATADIR='"$(DATADIR)"'
 VERSION := 0.1.0

@@ -25,6 +25,7 @@
 #include "model/model.h"
 #include "model/skeleton.h"
 #include "pack/build.h"
+#include "pack/diff.h"
 #include "pack/outdir.h"
 #include "pack/pack.h"
 #include "pdf/pdf.h"
@@ -33,7 +34,8 @@
 static const char usage_text[] =
 	"usage: ismspack validate FILE...\n"
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
-	"       ismspack verify DIR|FILE.pdf [--ca FILE]\n"
+	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
+	"       ismspack diff OLD-PACK NEW-PACK [--out AMENDMENTS.pdf]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
 	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
@@ -48,11 +50,19 @@ static const char usage_text[] =
 	"  --out DIR          the pack folder; with several organisations, the folder\n"
 	"                     that receives one pack per organisation: DIR/<id>-<period>\n"
 	"  --lang zh|en|bi    document language (default zh)\n"
-	"  --only KIND,...    rebuild only these outputs of an existing pack\n"
+	"  --only KIND,...    rebuild only these outputs of an existing pack built from\n"
+	"                     the same data; KIND: model, policy, organisation-procedure,\n"
+	"                     objectives-procedure, objectives, target-form, review-form,\n"
+	"                     kpi-table, review-minutes, soa, registers\n"
 	"  --sign-key FILE    PEM private key (mode 600), or a PKCS#12 file\n"
 	"  --sign-cert FILE   PEM certificate of the key (omit for PKCS#12)\n"
 	"  --sign-chain FILE  PEM intermediate certificates\n"
 	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase\n"
+	"  --unsigned         rebuild a signed pack without signing it (else refused)\n"
+	"  --previous DIR     the pack to compare controlled documents with (default:\n"
+	"                     the pack being replaced): content changed under the same\n"
+	"                     version is refused; a new version gets 13-amendments.pdf\n"
+	"  --draft            build even when a controlled document changed unversioned\n"
 	"  --templates DIR    document templates to use instead of the installed ones\n"
 	"  --jobs N           build N organisations at a time\n"
 	"  --shard K/N        build only the K-th of N deterministic shares of the inputs\n"
@@ -128,6 +138,8 @@ cmd_build(int argc, char **argv)
 		{"sign-pass-file", required_argument, NULL, 'P'},
 		{"sign-pass-env", required_argument, NULL, 'E'},
 		{"templates", required_argument, NULL, 'T'},
+		{"unsigned", no_argument, NULL, 'U'},
+		{"draft", no_argument, NULL, 'D'}, {"previous", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	isms_build_opts o = {0};
@@ -158,6 +170,9 @@ cmd_build(int argc, char **argv)
 		case 'P': so.pass_file = optarg; break;
 		case 'E': so.pass_env = optarg; break;
 		case 'T': o.templates = optarg; break;
+		case 'U': o.unsigned_ok = 1; break;
+		case 'D': o.draft = 1; break;
+		case 'R': o.previous = optarg; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
@@ -183,6 +198,7 @@ cmd_build(int argc, char **argv)
 			snprintf(relative, sizeof relative, "%04d-%02d", m > 1 ? y : y - 1, m > 1 ? m - 1 : 12);
 		}
 		o.period_text = relative;
+		o.period_relative = 1;
 	}
 	if (isms_period_parse(o.period_text, &o.period) < 0) {
 		isms_diag(ISMS_ERROR, NULL, "--period \"%s\" is neither a quarter (2025Q4) nor a "
@@ -201,9 +217,15 @@ cmd_build(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "--sign-cert and --sign-chain need --sign-key");
 		return ISMS_EXIT_USAGE;
 	}
+	if (signing && o.unsigned_ok) {
+		isms_diag(ISMS_ERROR, NULL, "--unsigned and --sign-key contradict each other");
+		return ISMS_EXIT_USAGE;
+	}
 	isms_diag_set_quiet(o.quiet);
+	if (isms_pack_clock(&o.when) < 0)
+		return ISMS_EXIT_USAGE;
 	isms_signer *signer = NULL;
-	if (signing && isms_signer_load(&signer, &so) < 0)
+	if (signing && isms_signer_load(&signer, &so, o.when) < 0)
 		return ISMS_EXIT_USAGE;
 	o.signer = signer;
 	int rc = isms_build_run(&o, argv + optind, argc - optind);
@@ -238,17 +260,41 @@ cmd_sign_pdf(int argc, char **argv)
 	}
 	if (optind >= argc || !so.key)
 		return usage(stderr, ISMS_EXIT_USAGE);
+	time_t when;
 	isms_signer *signer = NULL;
-	if (isms_signer_load(&signer, &so) < 0)
+	if (isms_pack_clock(&when) < 0 || isms_signer_load(&signer, &so, when) < 0)
 		return ISMS_EXIT_USAGE;
-	/* Outside a build there is no period: SOURCE_DATE_EPOCH, else now. */
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	time_t when = e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
 	int rc = 0;
 	for (int i = optind; i < argc; i++)
 		if (isms_pack_sign_pdf(signer, argv[i], when) < 0)
 			rc = ISMS_EXIT_DATAERR;
 	isms_signer_free(signer);
+	return rc;
+}
+
+/* ---------- diff ---------- */
+
+static int
+cmd_diff(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"out", required_argument, NULL, 'o'}, {NULL, 0, NULL, 0},
+	};
+	const char *pdf = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		if (c != 'o')
+			return usage(stderr, ISMS_EXIT_USAGE);
+		pdf = optarg;
+	}
+	if (optind != argc - 2)
+		return usage(stderr, ISMS_EXIT_USAGE);
+	isms_buf out = {0};
+	int rc = isms_pack_diff(argv[optind], argv[optind + 1], pdf, &out);
+	if (out.data)
+		fputs(out.data, stdout);
+	isms_buf_free(&out);
 	return rc;
 }
 
@@ -301,8 +347,9 @@ cmd_verify(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "%s is not a pack folder or a PDF", arg);
 		return ISMS_EXIT_NOINPUT;
 	}
-	int failures = isms_pack_verify(argv[optind], ca, print_finding, &v);
-	printf("%s: %s\n", argv[optind], failures ? "FAILED" : "complete and unaltered");
+	char verdict[1024];
+	int failures = isms_pack_verify(argv[optind], ca, print_finding, &v, verdict, sizeof verdict);
+	printf("%s: %s\n", argv[optind], verdict);
 	return failures ? ISMS_EXIT_DATAERR : 0;
 }
 
@@ -530,6 +577,8 @@ main(int argc, char **argv)
 		return cmd_validate(argc - 2, argv + 2);
 	if (!strcmp(cmd, "build"))
 		return cmd_build(argc - 1, argv + 1);
+	if (!strcmp(cmd, "diff"))
+		return cmd_diff(argc - 1, argv + 1);
 	if (!strcmp(cmd, "verify"))
 		return cmd_verify(argc - 1, argv + 1);
 	if (!strcmp(cmd, "sign-pdf"))

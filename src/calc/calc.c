@@ -101,18 +101,60 @@ find(const isms_objective *o, isms_period p)
 	return NULL;
 }
 
-/* The cumulative figure over the periods [0, upto] that have data. */
+static const isms_milestone *
+milestone(const isms_objective *o, isms_period p)
+{
+	for (size_t i = 0; i < o->nmilestones; i++)
+		if (!isms_period_cmp(o->milestones[i].period, p))
+			return &o->milestones[i];
+	return NULL;
+}
+
+/* The decimals of the objective's data: target, milestones and reported values. */
 static int
-cumulate(const isms_objective *o, const isms_period_result *pr, size_t upto, double *out)
+data_dp(const isms_objective *o)
+{
+	int dp = o->target_dp > o->value_dp ? o->target_dp : o->value_dp;
+	for (size_t i = 0; i < o->nmilestones; i++)
+		if (o->milestones[i].dp > dp)
+			dp = o->milestones[i].dp;
+	return dp;
+}
+
+/* The decimals of a combined figure: a ratio or a mean is a computed value and
+ * carries at least one decimal. */
+static int
+combined_dp(const isms_objective *o)
+{
+	int dp = data_dp(o);
+	if ((o->cumulative == ISMS_CUM_RATIO || o->cumulative == ISMS_CUM_MEAN) && dp < 1)
+		dp = 1;
+	return dp;
+}
+
+/* The decimals of a share of the yearly target: enough to state it exactly, up to 2. */
+static int
+share_dp(double share, int dp)
+{
+	while (dp < 2 && fabs(isms_calc_round(share, dp) - share) > tol(share))
+		dp++;
+	return dp;
+}
+
+/* Combine the figures of periods [from, to] that have data by the objective's rule;
+ * 0 when none has. */
+static int
+combine(const isms_objective *o, const isms_period_result *pr, size_t from, size_t to,
+        double *out)
 {
 	double sum = 0, num = 0, den = 0, last = 0;
 	size_t n = 0;
-	for (size_t i = 0; i <= upto; i++) {
-		if (!pr[i].has_actual)
+	for (size_t i = from; i <= to; i++) {
+		if (!pr[i].own.has_value)
 			continue;
 		n++;
-		sum += pr[i].actual;
-		last = pr[i].actual;
+		sum += pr[i].own.value;
+		last = pr[i].own.value;
 		if (pr[i].m && pr[i].m->has_ratio) {
 			num += pr[i].m->numerator;
 			den += pr[i].m->denominator;
@@ -133,26 +175,93 @@ cumulate(const isms_objective *o, const isms_period_result *pr, size_t upto, dou
 	return 1;
 }
 
-/* A yearly total compared with "at least" is judged against the share of the year
- * that has elapsed (on track), not against the whole year's target. */
-static double
-cum_target(const isms_objective *o, size_t due, size_t total)
+/* What the year-to-date figure at the end of period k (0-based, of n) must reach:
+ * the period's milestone; else for a yearly total judged pro rata the elapsed share
+ * of the year's target; else the year's target. */
+static void
+ytd_target(const isms_objective *o, isms_period p, size_t k, size_t n, isms_verdict *v)
 {
-	if (o->cumulative == ISMS_CUM_SUM && !lower_is_better(o->comparator) &&
-	    o->comparator != ISMS_CMP_EQ && total)
-		return o->target * (double)due / (double)total;
-	return o->target;
+	const isms_milestone *ms = milestone(o, p);
+	if (ms) {
+		v->target = ms->target;
+		v->target_dp = ms->dp;
+		v->basis = ISMS_BASIS_MILESTONE;
+	} else if (o->cumulative == ISMS_CUM_SUM && o->judge == ISMS_JUDGE_PRO_RATA && k + 1 < n &&
+	           fabs(o->target) > EPS) { /* a share of none is none: no "(year: 0)" */
+		v->target = o->target * (double)(k + 1) / (double)n;
+		v->target_dp = share_dp(v->target, o->target_dp);
+		v->basis = ISMS_BASIS_SHARE;
+	} else {
+		v->target = o->target;
+		v->target_dp = o->target_dp;
+		v->basis = ISMS_BASIS_YEAR;
+	}
 }
 
-/* What one period must reach: a yearly total "at least" is shared evenly between
- * the periods; every other target applies to each period as it stands. */
-static double
-period_target(const isms_objective *o, size_t periods)
+/* What the figure of `span` periods ending at period k must reach: for a yearly
+ * total the part of the year's target (or of the milestones) those periods carry;
+ * for any other rule the same target as the year to date. */
+static void
+own_target(const isms_objective *o, const isms_period_result *pr, size_t k, size_t span,
+           size_t n, isms_verdict *v)
 {
-	if (o->cumulative == ISMS_CUM_SUM && !lower_is_better(o->comparator) &&
-	    o->comparator != ISMS_CMP_EQ && periods)
-		return o->target / (double)periods;
-	return o->target;
+	ytd_target(o, pr[k].period, k, n, v);
+	if (o->cumulative != ISMS_CUM_SUM)
+		return;
+	if (v->basis == ISMS_BASIS_MILESTONE) {
+		isms_verdict before = {0};
+		if (k + 1 > span)
+			ytd_target(o, pr[k - span].period, k - span, n, &before);
+		v->target -= before.target;
+		v->target_dp = share_dp(v->target, v->target_dp > before.target_dp ? v->target_dp : before.target_dp);
+		return;
+	}
+	if (span == n || fabs(o->target) <= EPS)
+		return;
+	v->target = o->target * (double)span / (double)n;
+	v->target_dp = share_dp(v->target, o->target_dp);
+	v->basis = ISMS_BASIS_SHARE;
+}
+
+static void
+judge(const isms_objective *o, isms_verdict *v)
+{
+	v->status = !v->has_value ? ISMS_ST_NO_DATA
+	            : isms_calc_meets(o->comparator, v->value, v->target) ? ISMS_ST_ACHIEVED
+	                                                                  : ISMS_ST_MISSED;
+}
+
+/* Quarter q (0-based) of a result whose periods are computed. */
+static void
+quarter(const isms_objective *o, isms_objective_result *res, int q)
+{
+	isms_quarter_view *v = &res->quarters[q];
+	memset(v, 0, sizeof *v);
+	v->own.status = v->ytd.status = ISMS_ST_NOT_DUE;
+	if (res->nperiods == 4) {
+		const isms_period_result *p = &res->periods[q];
+		v->due = (size_t)q < res->ndue;
+		v->own = p->own;
+		v->ytd = p->ytd;
+		v->m = p->m;
+		return;
+	}
+	size_t first = 3 * (size_t)q, last = first;
+	for (size_t i = first; i < first + 3 && i < res->ndue; i++) {
+		v->months[v->nmonths++] = &res->periods[i];
+		last = i;
+		v->due = 1;
+	}
+	if (!v->due)
+		return;
+	own_target(o, res->periods, last, v->nmonths, res->nperiods, &v->own);
+	v->own.has_value = combine(o, res->periods, first, last, &v->own.value);
+	v->own.dp = combined_dp(o);
+	for (int k = 0; k < v->nmonths; k++)
+		if (!v->months[k]->m)
+			v->own.partial = 1;
+	judge(o, &v->own);
+	v->ytd = res->periods[last].ytd;
 }
 
 static void
@@ -162,71 +271,80 @@ compute(isms_results *r, const isms_org *org, const isms_objective *o,
 	isms_period report = r->report;
 	res->objective = o;
 	int monthly = o->frequency == ISMS_FREQ_MONTHLY;
-	res->nperiods = monthly ? 12 : 4;
-	res->periods = isms_arena_alloc(r->arena, res->nperiods * sizeof *res->periods);
+	size_t n = res->nperiods = monthly ? 12 : 4;
+	res->periods = isms_arena_alloc(r->arena, n * sizeof *res->periods);
 	isms_date report_end = isms_period_end(report);
+	int missing = 0;
 
-	for (size_t i = 0; i < res->nperiods; i++) {
+	for (size_t i = 0; i < n; i++) {
 		isms_period_result *p = &res->periods[i];
 		p->period = (isms_period){org->objectives_year, monthly ? 'M' : 'Q', (int)i + 1};
 		int due = isms_date_cmp(isms_period_end(p->period), report_end) <= 0;
 		if (!due) {
-			p->status = p->cum_status = ISMS_ST_NOT_DUE;
+			p->own.status = p->ytd.status = ISMS_ST_NOT_DUE;
 			continue;
 		}
 		res->ndue = i + 1;
 		p->m = find(o, p->period);
+		own_target(o, res->periods, i, 1, n, &p->own);
+		p->own.dp = data_dp(o);
 		if (!p->m) {
+			missing = p->own.partial = 1;
 			warn(r, o, p->period, "no measurement reported; counted as no data");
 		} else if (p->m->has_ratio) {
 			if (p->m->denominator > 0) {
-				p->has_actual = 1;
-				p->actual = p->m->numerator / p->m->denominator *
-				            (o->unit == ISMS_UNIT_PERCENT ? 100.0 : 1.0);
+				p->own.has_value = 1;
+				p->own.value = p->m->numerator / p->m->denominator *
+				               (o->unit == ISMS_UNIT_PERCENT ? 100.0 : 1.0);
+				if (p->own.dp < 1)
+					p->own.dp = 1;
 			} else {
-				warn(r, o, p->period, "denominator is zero; counted as no data");
+				p->nothing = 1; /* 0 of 0, as the loader allows: nothing to measure */
 			}
 		} else if (p->m->has_value) {
-			p->has_actual = 1;
-			p->actual = p->m->value;
+			p->own.has_value = 1;
+			p->own.value = p->m->value;
 		}
-		p->status = !p->has_actual ? ISMS_ST_NO_DATA
-		            : isms_calc_meets(o->comparator, p->actual, period_target(o, res->nperiods))
-		            ? ISMS_ST_ACHIEVED : ISMS_ST_MISSED;
-		if (p->has_actual) {
-			p->variance = p->actual - o->target;
-			if (fabs(o->target) > EPS) {
-				p->has_variance_rel = 1;
-				p->variance_rel = p->variance / fabs(o->target);
-			}
-			if (i > 0 && res->periods[i - 1].has_actual)
-				p->vs_previous = isms_calc_direction(o->comparator, o->target,
-				                                     res->periods[i - 1].actual, p->actual);
+		judge(o, &p->own);
+		if (p->own.has_value) {
+			p->variance = p->own.value - p->own.target;
+			if (i > 0 && res->periods[i - 1].own.has_value)
+				p->vs_previous = isms_calc_direction(o->comparator, p->own.target,
+				                                     res->periods[i - 1].own.value, p->own.value);
 		}
-		p->has_cumulative = cumulate(o, res->periods, i, &p->cumulative);
-		p->cum_status = !p->has_cumulative ? ISMS_ST_NO_DATA
-		                : isms_calc_meets(o->comparator, p->cumulative,
-		                                  cum_target(o, i + 1, res->nperiods))
-		                ? ISMS_ST_ACHIEVED : ISMS_ST_MISSED;
+		ytd_target(o, p->period, i, n, &p->ytd);
+		p->ytd.has_value = combine(o, res->periods, 0, i, &p->ytd.value);
+		p->ytd.dp = combined_dp(o);
+		p->ytd.partial = missing;
+		judge(o, &p->ytd);
 	}
+	for (int q = 0; q < 4; q++)
+		quarter(o, res, q);
 
-	res->status = ISMS_ST_NOT_DUE;
+	res->own.status = res->ytd.status = ISMS_ST_NOT_DUE;
 	if (res->ndue) {
 		res->current = &res->periods[res->ndue - 1];
-		res->status = res->current->cum_status;
-		res->has_current_value = res->current->has_cumulative;
-		res->current_value = res->current->cumulative;
-		if (res->has_current_value && o->has_last_year)
+		res->at = res->current->period;
+		res->own = res->current->own;
+		res->ytd = res->current->ytd;
+		if (monthly && report.kind == 'Q' && report.year == org->objectives_year) {
+			const isms_quarter_view *qv = &res->quarters[report.index - 1];
+			res->at = report;
+			res->at_quarter = report.index;
+			res->own = qv->own;
+			res->ytd = qv->ytd;
+		}
+		if (res->current->ytd.has_value && o->has_last_year)
 			res->vs_last_year = isms_calc_direction(o->comparator, o->target,
-			                                        o->last_year, res->current_value);
+			                                        o->last_year, res->current->ytd.value);
 	}
 
 	/* Misses running up to the report period; a period without data neither
 	 * counts nor breaks the run, an achieved one ends it. */
 	for (size_t i = 0; i < res->ndue; i++) {
-		if (res->periods[i].status == ISMS_ST_MISSED)
+		if (res->periods[i].own.status == ISMS_ST_MISSED)
 			res->consecutive_misses++;
-		else if (res->periods[i].status == ISMS_ST_ACHIEVED)
+		else if (res->periods[i].own.status == ISMS_ST_ACHIEVED)
 			res->consecutive_misses = 0;
 	}
 	int threshold = org->settings.corrective_after_misses > 0
@@ -234,22 +352,22 @@ compute(isms_results *r, const isms_org *org, const isms_objective *o,
 	res->corrective_needed = res->consecutive_misses >= threshold;
 
 	double xs[12], ys[12];
-	size_t n = 0;
+	size_t k = 0;
 	for (size_t i = 0; i < res->ndue; i++)
-		if (res->periods[i].has_actual) {
-			xs[n] = (double)(i + 1);
-			ys[n++] = res->periods[i].actual;
+		if (res->periods[i].own.has_value) {
+			xs[k] = (double)(i + 1);
+			ys[k++] = res->periods[i].own.value;
 		}
-	res->has_trend = isms_calc_fit(xs, ys, n, &res->slope, &res->intercept) == 0;
+	res->has_trend = isms_calc_fit(xs, ys, k, &res->slope, &res->intercept) == 0;
 	if (res->has_trend) {
 		double sum = 0, last = 0;
-		size_t k = 0;
-		for (size_t i = 0; i < res->nperiods; i++) {
-			if (i < res->ndue && !res->periods[i].has_actual)
+		k = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (i < res->ndue && !res->periods[i].own.has_value)
 				continue;
 			double v;
 			if (i < res->ndue) {
-				v = res->periods[i].actual;
+				v = res->periods[i].own.value;
 			} else { /* a future period: the fitted line, kept within the unit's range */
 				v = res->intercept + res->slope * (double)(i + 1);
 				if (v < 0)
@@ -268,23 +386,24 @@ compute(isms_results *r, const isms_org *org, const isms_objective *o,
 		case ISMS_CUM_MEAN:
 		case ISMS_CUM_RATIO: res->projected = k ? sum / (double)k : 0; break;
 		}
-		if (res->ndue == res->nperiods && res->has_current_value)
-			res->projected = res->current_value; /* the year is over: no projection */
+		if (res->ndue == n && res->current->ytd.has_value)
+			res->projected = res->current->ytd.value; /* the year is over: no projection */
 		res->at_risk = res->has_projection &&
 		               !isms_calc_meets(o->comparator, res->projected, o->target);
-	} else if (res->has_current_value) {
-		res->at_risk = res->status == ISMS_ST_MISSED;
+	} else if (res->current && res->current->ytd.has_value) {
+		res->at_risk = res->current->ytd.status == ISMS_ST_MISSED;
 	}
 }
 
 static void
-tally(isms_unit_rate *u, enum isms_status s)
+tally(isms_tally *t, enum isms_status s)
 {
-	if (s == ISMS_ST_ACHIEVED)
-		u->achieved++;
-	if (s == ISMS_ST_ACHIEVED || s == ISMS_ST_MISSED)
-		u->evaluated++;
-	u->rate = u->evaluated ? 100.0 * u->achieved / u->evaluated : 0;
+	switch (s) {
+	case ISMS_ST_ACHIEVED: t->achieved++; break;
+	case ISMS_ST_MISSED: t->missed++; break;
+	case ISMS_ST_NO_DATA: t->no_data++; break;
+	case ISMS_ST_NOT_DUE: t->not_due++; break;
+	}
 }
 
 isms_results *
@@ -296,20 +415,11 @@ isms_calc(const isms_org *org, isms_period report)
 	r->report = report;
 	r->nobjectives = org->nobjectives;
 	r->objectives = isms_arena_alloc(a, (org->nobjectives + 1) * sizeof *r->objectives);
-	r->units = isms_arena_alloc(a, (org->nobjectives + 1) * sizeof *r->units);
 	for (size_t i = 0; i < org->nobjectives; i++) {
 		isms_objective_result *res = &r->objectives[i];
 		compute(r, org, &org->objectives[i], res);
-		isms_unit_rate *u = NULL;
-		for (size_t j = 0; j < r->nunits; j++)
-			if (r->units[j].unit == org->objectives[i].owner_unit)
-				u = &r->units[j];
-		if (!u) {
-			u = &r->units[r->nunits++];
-			u->unit = org->objectives[i].owner_unit;
-		}
-		tally(u, res->status);
-		tally(&r->total, res->status);
+		tally(&r->own, res->own.status);
+		tally(&r->ytd, res->ytd.status);
 	}
 	return r;
 }
@@ -321,30 +431,65 @@ isms_results_free(isms_results *r)
 		isms_arena_free(r->arena);
 }
 
+double
+isms_calc_round(double x, int dp)
+{
+	double scale = pow(10, dp), a = fabs(x) * scale;
+	/* a nudge of 1e-11 relative: 2.675 is stored as 2.67499999... but was written 2.675 */
+	double r = floor(a + 0.5 + 1e-11 * (a > 1 ? a : 1)) / scale;
+	return x < 0 && r != 0 ? -r : r;
+}
+
+int
+isms_calc_decimals(const isms_objective *o, double v, int dp, double target)
+{
+	int met = isms_calc_meets(o->comparator, v, target);
+	for (; dp < 6; dp++) {
+		double r = isms_calc_round(v, dp);
+		if (isms_calc_meets(o->comparator, r, target) != met)
+			continue;
+		/* 99.96% is not complete and 0.04% is not none */
+		if (o->unit == ISMS_UNIT_PERCENT && (r == 100 || r == 0) && fabs(v - r) > tol(r))
+			continue;
+		break;
+	}
+	return dp;
+}
+
 char *
-isms_calc_format(double v, enum isms_measure_unit unit, const char *lang, char *buf, size_t size)
+isms_calc_format(const isms_objective *o, double v, int dp, const char *lang, char *buf,
+                 size_t size)
 {
 	char num[64];
-	snprintf(num, sizeof num, "%.1f", v);
-	size_t n = strlen(num);
-	if (n > 2 && !strcmp(num + n - 2, ".0"))
-		num[n - 2] = '\0';
-	if (!strcmp(num, "-0"))
-		strcpy(num, "0");
+	double r = isms_calc_round(v, dp);
+	snprintf(num, sizeof num, "%.*f", dp, r == 0 ? 0.0 : r); /* never "-0" */
 	int en = lang && !strcmp(lang, "en");
-	switch (unit) {
+	int one = !strcmp(num, "1");
+	switch (o->unit) {
 	case ISMS_UNIT_PERCENT: snprintf(buf, size, "%s%%", num); break;
 	case ISMS_UNIT_HOURS:
-		snprintf(buf, size, "%s %s", num, en ? (strcmp(num, "1") ? "hours" : "hour") : "小時");
+		snprintf(buf, size, "%s %s", num, en ? (one ? "hour" : "hours") : "小時");
 		break;
 	case ISMS_UNIT_DAYS:
-		snprintf(buf, size, "%s %s", num, en ? (strcmp(num, "1") ? "days" : "day") : "天");
+		snprintf(buf, size, "%s %s", num, en ? (one ? "day" : "days") : "天");
 		break;
 	case ISMS_UNIT_COUNT:
-		snprintf(buf, size, "%s %s", num, en ? (strcmp(num, "1") ? "items" : "item") : "項");
+		if (o->counter.zh)
+			snprintf(buf, size, "%s %s", num, en && o->counter.en ? o->counter.en
+			                                  : o->counter.zh);
+		else
+			snprintf(buf, size, "%s %s", num, en ? (one ? "item" : "items") : "項");
 		break;
 	}
 	return buf;
+}
+
+char *
+isms_calc_format_value(const isms_objective *o, const isms_verdict *v, const char *lang,
+                       char *buf, size_t size)
+{
+	return isms_calc_format(o, v->value, isms_calc_decimals(o, v->value, v->dp, v->target),
+	                        lang, buf, size);
 }
 
 const char *
@@ -359,8 +504,36 @@ isms_calc_format_target(const isms_objective *o, const char *lang, char *buf, si
 {
 	char v[64];
 	snprintf(buf, size, "%s %s", isms_comparator_symbol(o->comparator),
-	         isms_calc_format(o->target, o->unit, lang, v, sizeof v));
+	         isms_calc_format(o, o->target, o->target_dp, lang, v, sizeof v));
 	return buf;
+}
+
+char *
+isms_calc_format_basis(const isms_objective *o, const isms_verdict *v, const char *lang,
+                       char *buf, size_t size)
+{
+	char t[64], y[64];
+	int en = lang && !strcmp(lang, "en");
+	isms_calc_format(o, v->target, v->target_dp, lang, t, sizeof t);
+	isms_calc_format(o, o->target, o->target_dp, lang, y, sizeof y);
+	const char *sym = isms_comparator_symbol(o->comparator);
+	switch (v->basis) {
+	case ISMS_BASIS_YEAR: snprintf(buf, size, "%s %s", sym, t); break;
+	case ISMS_BASIS_SHARE:
+		snprintf(buf, size, en ? "%s %s (year: %s)" : "%s %s（全年 %s）", sym, t, y);
+		break;
+	case ISMS_BASIS_MILESTONE:
+		snprintf(buf, size, en ? "%s %s (milestone; year: %s)" : "%s %s（里程碑，全年 %s）",
+		         sym, t, y);
+		break;
+	}
+	return buf;
+}
+
+char *
+isms_calc_format_last_year(const isms_objective *o, const char *lang, char *buf, size_t size)
+{
+	return isms_calc_format(o, o->last_year, o->last_year_dp, lang, buf, size);
 }
 
 const char *
@@ -377,61 +550,4 @@ isms_direction_label(enum isms_direction d, const char *lang)
 	static const char *const zh[] = {"—", "改善 ↑", "持平 →", "退步 ↓"};
 	static const char *const en[] = {"—", "improving ↑", "steady →", "worsening ↓"};
 	return lang && !strcmp(lang, "en") ? en[d] : zh[d];
-}
-
-isms_quarter_view
-isms_calc_quarter(const isms_objective_result *r, int q)
-{
-	isms_quarter_view v = {0};
-	v.status = ISMS_ST_NOT_DUE;
-	const isms_objective *o = r->objective;
-	if (r->nperiods == 4) {
-		const isms_period_result *p = &r->periods[q - 1];
-		v.due = (size_t)q <= r->ndue;
-		v.has_actual = p->has_actual;
-		v.actual = p->actual;
-		v.has_cumulative = p->has_cumulative;
-		v.cumulative = p->cumulative;
-		v.status = p->status;
-		v.m = p->m;
-		return v;
-	}
-	double sum = 0, last = 0, num = 0, den = 0;
-	int n = 0;
-	for (int i = 3 * (q - 1); i < 3 * q && (size_t)i < r->ndue; i++) {
-		const isms_period_result *p = &r->periods[i];
-		v.due = 1;
-		if (p->m)
-			v.m = p->m;
-		if (p->has_cumulative) {
-			v.has_cumulative = 1;
-			v.cumulative = p->cumulative;
-		}
-		if (!p->has_actual)
-			continue;
-		n++;
-		sum += p->actual;
-		last = p->actual;
-		if (p->m && p->m->has_ratio) {
-			num += p->m->numerator;
-			den += p->m->denominator;
-		}
-	}
-	if (!v.due)
-		return v;
-	if (n) {
-		v.has_actual = 1;
-		switch (o->cumulative) {
-		case ISMS_CUM_SUM: v.actual = sum; break;
-		case ISMS_CUM_LAST: v.actual = last; break;
-		case ISMS_CUM_MEAN: v.actual = sum / n; break;
-		case ISMS_CUM_RATIO:
-			v.actual = den > 0 ? num / den * (o->unit == ISMS_UNIT_PERCENT ? 100 : 1) : sum / n;
-			break;
-		}
-	}
-	v.status = !v.has_actual ? ISMS_ST_NO_DATA
-	           : isms_calc_meets(o->comparator, v.actual, period_target(o, 4)) ? ISMS_ST_ACHIEVED
-	                                                                            : ISMS_ST_MISSED;
-	return v;
 }

@@ -56,14 +56,32 @@ T(dctx *d, isms_text t)
 }
 
 const char *
+N(dctx *d, const char *s)
+{
+	return s && *s ? F(d, "%c%s%c", ISMS_KEEP_ON, s, ISMS_KEEP_OFF) : "";
+}
+
+const char *
+TN(dctx *d, isms_text t)
+{
+	if (!t.zh)
+		return "";
+	if (d->en)
+		return N(d, t.en ? t.en : t.zh);
+	if (d->bi && t.en)
+		return F(d, "%s\n%s", N(d, t.zh), N(d, t.en));
+	return N(d, t.zh);
+}
+
+const char *
 P(dctx *d, const isms_person *p)
 {
 	if (!p)
 		return "";
 	if (d->en)
-		return F(d, "%s (%s)", p->name.en ? p->name.en : p->name.zh,
+		return F(d, "%s (%s)", N(d, p->name.en ? p->name.en : p->name.zh),
 		         p->job_title.en ? p->job_title.en : p->job_title.zh);
-	return F(d, "%s（%s）", p->name.zh, p->job_title.zh);
+	return F(d, "%s（%s）", N(d, p->name.zh), p->job_title.zh);
 }
 
 const char *
@@ -72,8 +90,7 @@ D(dctx *d, isms_date date)
 	char b[64];
 	if (!date.y)
 		return "";
-	return isms_arena_strdup(d->a, d->en ? isms_date_en(date, b, sizeof b)
-	                                     : isms_date_roc_long(date, b, sizeof b));
+	return N(d, d->en ? isms_date_en(date, b, sizeof b) : isms_date_roc_long(date, b, sizeof b));
 }
 
 isms_date
@@ -102,11 +119,140 @@ docs_period(dctx *d, isms_period p)
 	return zh;
 }
 
-const char *
-docs_value(dctx *d, double v, enum isms_measure_unit u)
+static const char *
+calc_lang(dctx *d)
 {
-	char b[64];
-	return isms_arena_strdup(d->a, isms_calc_format(v, u, d->en ? "en" : "zh", b, sizeof b));
+	return d->en ? "en" : "zh";
+}
+
+const char *
+docs_num(dctx *d, const isms_objective *o, double v, int dp)
+{
+	char b[128];
+	return isms_arena_strdup(d->a, isms_calc_format(o, v, dp, calc_lang(d), b, sizeof b));
+}
+
+const char *
+docs_figure(dctx *d, const isms_objective *o, const isms_verdict *v)
+{
+	char b[128];
+	return isms_arena_strdup(d->a, isms_calc_format_value(o, v, calc_lang(d), b, sizeof b));
+}
+
+const char *
+docs_basis(dctx *d, const isms_objective *o, const isms_verdict *v)
+{
+	char b[256];
+	return isms_arena_strdup(d->a, isms_calc_format_basis(o, v, calc_lang(d), b, sizeof b));
+}
+
+const char *
+docs_target(dctx *d, const isms_objective *o)
+{
+	char b[128];
+	return isms_arena_strdup(d->a, isms_calc_format_target(o, calc_lang(d), b, sizeof b));
+}
+
+const char *
+docs_last_year(dctx *d, const isms_objective *o)
+{
+	char b[128];
+	return o->has_last_year ? isms_arena_strdup(d->a, isms_calc_format_last_year(o, calc_lang(d), b, sizeof b))
+	                        : "—";
+}
+
+const char *
+docs_status(dctx *d, enum isms_status s)
+{
+	return L(d, isms_status_label(s, "zh"), isms_status_label(s, "en"));
+}
+
+const char *
+docs_units(dctx *d, const isms_objective *o)
+{
+	const char *s = "";
+	for (size_t i = 0; i < o->nunits; i++)
+		s = F(d, "%s%s%s", s, i ? (d->en ? ", " : "、") : "",
+		      N(d, d->en && o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh));
+	if (d->bi) {
+		int any = 0;
+		const char *e = "";
+		for (size_t i = 0; i < o->nunits; i++) {
+			any |= o->units[i]->name.en != NULL;
+			e = F(d, "%s%s%s", e, i ? ", " : "",
+			      N(d, o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh));
+		}
+		if (any)
+			s = F(d, "%s\n%s", s, e);
+	}
+	return s;
+}
+
+isms_text
+docs_ciso(const isms_org *o)
+{
+	const isms_body *com = isms_org_body_of_kind(o, ISMS_BODY_COMMITTEE);
+	const isms_role *chair = com ? isms_body_role(com, ISMS_ROLE_CHAIR) : NULL;
+	return chair ? isms_role_title(com, chair) : (isms_text){"資通安全長", "CISO"};
+}
+
+static const char *const month_en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+	"Aug", "Sep", "Oct", "Nov", "Dec"};
+
+/* One month's label in running text: 8月 / Aug. */
+static const char *
+month_label(dctx *d, isms_period p)
+{
+	return d->en ? month_en[p.index - 1] : F(d, "%d月", p.index);
+}
+
+const char *
+docs_quarter_notes(dctx *d, const isms_quarter_view *q, int comments)
+{
+	const char *s = "";
+	if (!q->nmonths) {
+		const isms_measurement *m = q->m;
+		isms_text t = m ? (comments ? m->comment : m->variance) : (isms_text){0};
+		if (!comments && m && m->has_ratio && m->denominator == 0)
+			return F(d, "%s%s", L(d, "本期無量測對象：", "Nothing to measure: "), T(d, t));
+		return t.zh ? T(d, t) : "";
+	}
+	for (int k = 0; k < q->nmonths; k++) {
+		const isms_period_result *p = q->months[k];
+		const char *line = NULL;
+		isms_text t = p->m ? (comments ? p->m->comment : p->m->variance) : (isms_text){0};
+		if (!p->m && !comments)
+			line = d->en ? F(d, "%s: no data", month_label(d, p->period))
+			             : F(d, "%s無資料%s", month_label(d, p->period),
+			                 d->bi ? F(d, " (%s: no data)", month_en[p->period.index - 1]) : "");
+		else if (p->nothing && !comments)
+			line = F(d, d->en ? "%s: nothing to measure; %s" : "%s無量測對象：%s",
+			         month_label(d, p->period), T(d, t));
+		else if (t.zh)
+			line = F(d, d->en ? "%s: %s" : "%s：%s", month_label(d, p->period), T(d, t));
+		if (line)
+			s = F(d, "%s%s%s", s, *s ? "\n" : "", line);
+	}
+	return s;
+}
+
+static const char *
+tally_text(dctx *d, const isms_tally *t, int en)
+{
+	return en ? F(d, "%d achieved, %d not achieved, %d without data, %d not yet due",
+	              t->achieved, t->missed, t->no_data, t->not_due)
+	          : F(d, "達成 %d 項、未達成 %d 項、無資料 %d 項、未到期 %d 項",
+	              t->achieved, t->missed, t->no_data, t->not_due);
+}
+
+const char *
+docs_tally(dctx *d, const isms_results *r)
+{
+	const char *zh = F(d, "統計（共 %zu 項目標）：本期%s；年度至今%s。", r->nobjectives,
+	                   tally_text(d, &r->own, 0), tally_text(d, &r->ytd, 0));
+	const char *en = F(d, "Summary of %zu objectives. This period: %s. Year to date: %s.",
+	                   r->nobjectives, tally_text(d, &r->own, 1), tally_text(d, &r->ytd, 1));
+	return d->en ? en : d->bi ? F(d, "%s\n%s", zh, en) : zh;
 }
 
 void

@@ -26,9 +26,15 @@ const char *L(dctx *d, const char *zh, const char *en);
 const char *Ls(dctx *d, const char *zh, const char *en);
 /* A bilingual value: zh, en (falling back to zh), or zh + newline + en under bi. */
 const char *T(dctx *d, isms_text t);
-/* A person as name (job title). */
+/* s as one keep-together span (a person's or a unit's name, a date): the
+ * typesetter never breaks or hyphenates inside it unless it is wider than the
+ * line.  "" for NULL. */
+const char *N(dctx *d, const char *s);
+/* T for a name: each language's part kept together. */
+const char *TN(dctx *d, isms_text t);
+/* A person as name (job title), the name kept together. */
 const char *P(dctx *d, const isms_person *p);
-/* A date: 中華民國114年4月15日 (zh, bi) or 15 April 2025 (en). */
+/* A date: 中華民國114年4月15日 (zh, bi) or 15 April 2025 (en), kept together. */
 const char *D(dctx *d, isms_date date);
 /* printf into the scratch arena. */
 const char *F(dctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -41,7 +47,28 @@ void docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan);
 isms_date docs_today(const isms_docctx *c);
 /* The period in words: 114年第4季 / 2025 Q4, 114年5月 / May 2025. */
 const char *docs_period(dctx *d, isms_period p);
-/* A value with its unit (95%, 3.5 小時) in the document's language. */
-const char *docs_value(dctx *d, double v, enum isms_measure_unit u);
+/* A number with the objective's unit (95%, 3.5 小時, 2 人) at dp decimals. */
+const char *docs_num(dctx *d, const isms_objective *o, double v, int dp);
+/* A verdict's figure at the decimals that keep it in agreement with the verdict. */
+const char *docs_figure(dctx *d, const isms_objective *o, const isms_verdict *v);
+/* What a verdict was judged against: "≥ 6 項（全年 12 項）". */
+const char *docs_basis(dctx *d, const isms_objective *o, const isms_verdict *v);
+/* The yearly target and last year's figure, as written in the data ("—" when none). */
+const char *docs_target(dctx *d, const isms_objective *o);
+const char *docs_last_year(dctx *d, const isms_objective *o);
+/* 達成 / Achieved ... in the document's language. */
+const char *docs_status(dctx *d, enum isms_status s);
+/* The organisation's own title of the role that approves objectives (the
+ * committee chair: 資安長 ...); 資通安全長 / CISO when the data has none. */
+isms_text docs_ciso(const isms_org *o);
+/* A quarter's explanations (comments = 0) or reviewer's comments (1): a quarterly
+ * objective's own; every month of a monthly one, labelled (7月：…), a month without
+ * data as 8月無資料, 0 of 0 as nothing to measure. */
+const char *docs_quarter_notes(dctx *d, const isms_quarter_view *q, int comments);
+/* How many objectives were achieved, missed, without data or not yet due, by each
+ * of the two verdicts, each under its label. */
+const char *docs_tally(dctx *d, const isms_results *r);
+/* The objective's responsible units: 人資部、資安處. */
+const char *docs_units(dctx *d, const isms_objective *o);
 
 #endif

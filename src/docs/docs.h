@@ -14,7 +14,29 @@ typedef struct isms_docctx {
 	isms_period period;
 	const char *lang;         /* zh, en or bi */
 	time_t when;              /* the date stamped on documents */
+	struct isms_buf *text;    /* templated documents: receives the body's plain text
+	                           * (isms_doc_text) when not NULL */
 } isms_docctx;
+
+/* One row of an amendment table (修正對照表): a clause as amended and as it
+ * stands, and the note saying what changed. */
+typedef struct isms_amend_row {
+	const char *new_text, *old_text, *note;
+} isms_amend_row;
+
+/* The amendments of one controlled document between two versions. */
+typedef struct isms_amendment {
+	const isms_document *reg;  /* the register entry (title, number, new version) */
+	const char *file;          /* the pack file, for documents without an entry */
+	const char *old_version;
+	const isms_amend_row *rows;
+	size_t nrows;
+} isms_amendment;
+
+/* 修正對照表: for each amended document, the three-column table 修正條文 │ 現行條文 │
+ * 說明, clause by clause.  0 ok, -1 after reporting. */
+int isms_docs_amendments(const isms_docctx *c, const isms_amendment *a, size_t n,
+                         const char *path);
 
 /* One line of the pack's index. */
 typedef struct isms_index_entry {

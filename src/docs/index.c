@@ -18,7 +18,10 @@ isms_docs_index(const isms_docctx *c, const isms_index_entry *e, size_t n, const
 	isms_doc_para(d.doc, ISMS_SUBTITLE, 0, NULL, L(&d, "資訊安全管理系統文件包", "ISMS document pack"), ISMS_CENTER);
 	isms_doc_para(d.doc, ISMS_SUBTITLE, 0, NULL, docs_period(&d, c->period), ISMS_CENTER);
 	isms_doc_space(d.doc, 12);
+	/* Produced is the build's time (SOURCE_DATE_EPOCH or now); the data's cut-off is
+	 * the period's last day, stated apart so neither passes for the other. */
 	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, F(&d, "%s%s", Ls(&d, "產製日期：", "Produced: "), D(&d, docs_today(c))), ISMS_CENTER);
+	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, F(&d, "%s%s", Ls(&d, "資料截止日：", "Data as of: "), D(&d, isms_period_end(c->period))), ISMS_CENTER);
 	isms_doc_space(d.doc, 24);
 	isms_doc_para(d.doc, ISMS_SUBTITLE, 0, NULL, L(&d, "文件清單", "Contents of the pack"), ISMS_CENTER);
 	double w[] = {2.9, 1.6, 2.4, 0.6, 0.6, 1.9};

@@ -14,58 +14,68 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 	docs_title(&d, "資訊安全目標量測統計表", "Security KPI Measurement Table");
 	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, F(&d, "%s%s", Ls(&d, "評估期間：", "Period: "),
 	              docs_period(&d, c->period)), ISMS_LEFT);
-	double w[] = {2.0, 2.4, 1.0, 1.0, 1.0, 1.0, 0.9, 1.3, 2.6};
-	isms_table *t = isms_doc_table(d.doc, 9, w, 1);
-	isms_table_font_size(t, 9.5);
+	double w[] = {1.9, 2.0, 1.1, 1.2, 1.0, 1.3, 1.0, 1.3, 1.0, 1.1, 2.1};
+	isms_table *t = isms_doc_table(d.doc, 11, w, 2);
+	isms_table_font_size(t, d.bi ? 8 : 9);
 	isms_table_row(t);
-	const char *heads[][2] = {{"資訊安全目標", "Objective"}, {"KPI 指標", "KPI"}, {"目標值", "Target"},
-		{"目前值", "Current value"}, {"評估期間", "Period"}, {"評估結果", "Result"},
-		{"趨勢", "Trend"}, {"負責單位", "Owner unit"}, {"備註", "Remarks"}};
-	for (int k = 0; k < 9; k++) {
-		isms_table_cell(t, L(&d, heads[k][0], heads[k][1]), 1, 1, ISMS_CENTER);
-		isms_table_shade(t, 0.9, 1);
+	/* the two verdicts under their own labels, each with what it is judged against */
+	docs_head_cell(t, L(&d, "資訊安全目標", "Objective"), 1, 2);
+	docs_head_cell(t, L(&d, "KPI 指標", "KPI"), 1, 2);
+	docs_head_cell(t, L(&d, "目標值\n（全年）", "Target (year)"), 1, 2);
+	docs_head_cell(t, L(&d, "評估期間", "Period"), 1, 2);
+	docs_head_cell(t, L(&d, "本期", "This period"), 2, 1);
+	docs_head_cell(t, L(&d, "年度至今（累計）", "Year to date"), 2, 1);
+	docs_head_cell(t, L(&d, "趨勢", "Trend"), 1, 2);
+	docs_head_cell(t, L(&d, "負責單位", "Owner unit"), 1, 2);
+	docs_head_cell(t, L(&d, "備註", "Remarks"), 1, 2);
+	isms_table_row(t);
+	for (int k = 0; k < 2; k++) {
+		docs_head_cell(t, L(&d, "實績", "Actual"), 1, 1);
+		docs_head_cell(t, L(&d, "評估結果", "Result"), 1, 1);
 	}
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const isms_objective_result *o = &r->objectives[i];
 		const isms_objective *ob = o->objective;
-		char tb[64];
 		isms_table_row(t);
 		isms_table_cell(t, T(&d, ob->title), 1, 1, ISMS_LEFT);
 		isms_table_cell(t, T(&d, ob->kpi), 1, 1, ISMS_LEFT);
-		isms_table_cell(t, isms_arena_strdup(d.a, isms_calc_format_target(ob, d.en ? "en" : "zh", tb, sizeof tb)),
-		                1, 1, ISMS_CENTER);
-		isms_table_cell(t, o->has_current_value ? docs_value(&d, o->current_value, ob->unit) : "—", 1, 1, ISMS_CENTER);
-		isms_table_cell(t, docs_period(&d, c->period), 1, 1, ISMS_CENTER);
-		isms_table_cell(t, L(&d, isms_status_label(o->status, "zh"), isms_status_label(o->status, "en")), 1, 1, ISMS_CENTER);
-		if (o->status == ISMS_ST_MISSED)
-			isms_table_shade(t, 0.85, 1);
+		isms_table_cell(t, docs_target(&d, ob), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, o->own.status == ISMS_ST_NOT_DUE ? "—" : docs_period(&d, o->at), 1, 1, ISMS_CENTER);
+		const isms_verdict *v[] = {&o->own, &o->ytd};
+		for (int k = 0; k < 2; k++) {
+			isms_table_cell(t, v[k]->has_value ? docs_figure(&d, ob, v[k]) : "—", 1, 1, ISMS_CENTER);
+			const char *st = docs_status(&d, v[k]->status);
+			if (v[k]->status == ISMS_ST_ACHIEVED || v[k]->status == ISMS_ST_MISSED)
+				if (v[k]->basis != ISMS_BASIS_YEAR)
+					st = F(&d, "%s\n%s", st, docs_basis(&d, ob, v[k]));
+			isms_table_cell(t, st, 1, 1, ISMS_CENTER);
+			if (v[k]->status == ISMS_ST_MISSED)
+				isms_table_shade(t, 0.85, 1);
+		}
 		enum isms_direction dir = o->current ? o->current->vs_previous : ISMS_DIR_UNKNOWN;
 		isms_table_cell(t, L(&d, isms_direction_label(dir, "zh"), isms_direction_label(dir, "en")), 1, 1, ISMS_CENTER);
-		isms_table_cell(t, T(&d, ob->owner_unit->name), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, docs_units(&d, ob), 1, 1, ISMS_CENTER);
 		const char *note = "";
-		if (o->current && o->current->m && o->current->m->variance.zh)
-			note = T(&d, o->current->m->variance);
-		else if (o->current && o->current->m && o->current->m->comment.zh)
-			note = T(&d, o->current->m->comment);
-		else if (o->current && !o->current->m)
+		const isms_quarter_view *qv = o->at_quarter ? &o->quarters[o->at_quarter - 1] : NULL;
+		const isms_period_result *cur = o->current;
+		if (qv)
+			note = docs_quarter_notes(&d, qv, 0);
+		else if (cur && cur->m && (cur->m->variance.zh || cur->nothing))
+			note = docs_quarter_notes(&d, &(isms_quarter_view){.m = cur->m}, 0);
+		else if (cur && cur->m && cur->m->comment.zh)
+			note = T(&d, cur->m->comment);
+		else if (cur && !cur->m)
 			note = L(&d, "本期未提報資料", "nothing reported this period");
 		if (o->corrective_needed)
 			note = F(&d, "%s%s%s", note, *note ? "\n" : "",
 			         d.en ? F(&d, "missed %d periods running: corrective action", o->consecutive_misses)
 			              : F(&d, "連續 %d 期未達成，應採矯正措施", o->consecutive_misses));
-		else if (o->at_risk && o->status == ISMS_ST_ACHIEVED)
+		else if (o->at_risk && o->ytd.status == ISMS_ST_ACHIEVED)
 			note = F(&d, "%s%s%s", note, *note ? "\n" : "", L(&d, "預估年底可能未達成", "year-end at risk"));
 		isms_table_cell(t, note, 1, 1, ISMS_LEFT);
 	}
 	isms_doc_space(d.doc, 6);
-	const isms_unit_rate *tot = &r->total;
-	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL,
-	              d.en ? F(&d, "Summary: %d of %d objectives achieved (%.0f%%); %d without data or not yet due.",
-	                       tot->achieved, tot->evaluated, tot->rate, (int)r->nobjectives - tot->evaluated)
-	                   : F(&d, "統計：共 %d 項目標完成評估，達成 %d 項（達成率 %.0f%%）；%d 項無資料或未到期。%s",
-	                       tot->evaluated, tot->achieved, tot->rate, (int)r->nobjectives - tot->evaluated,
-	                       d.bi ? F(&d, "\nSummary: %d of %d achieved (%.0f%%).", tot->achieved, tot->evaluated, tot->rate) : ""),
-	              ISMS_LEFT);
+	isms_doc_para(d.doc, ISMS_FIELD, 0, NULL, docs_tally(&d, r), ISMS_LEFT);
 	int any = 0;
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const isms_objective_result *o = &r->objectives[i];
@@ -76,17 +86,17 @@ isms_docs_kpi_table(const isms_docctx *c, const char *path)
 		const char *why = "";
 		for (size_t k = 0; k < o->ndue; k++) {
 			const isms_period_result *p = &o->periods[k];
-			if (p->status != ISMS_ST_MISSED || k + (size_t)o->consecutive_misses < o->ndue)
+			if (p->own.status != ISMS_ST_MISSED || k + (size_t)o->consecutive_misses < o->ndue)
 				continue;
-			why = F(&d, "%s%s%s %s", why, *why ? (d.en ? ", " : "、") : "",
-			        docs_period(&(dctx){d.c, d.doc, d.a, d.en, 0}, p->period), docs_value(&d, p->actual, o->objective->unit));
+			why = F(&d, d.en ? "%s%s%s %s (%s)" : "%s%s%s %s（%s）", why, *why ? (d.en ? ", " : "、") : "",
+			        docs_period(&(dctx){d.c, d.doc, d.a, d.en, 0}, p->period),
+			        docs_figure(&d, o->objective, &p->own), docs_basis(&d, o->objective, &p->own));
 		}
-		char tb[64];
 		isms_doc_para(d.doc, ISMS_BODY, 12, F(&d, "%d.", any),
-		              d.en ? F(&d, "%s: missed %d periods running (%s) against %s.", T(&d, o->objective->title),
-		                       o->consecutive_misses, why, isms_calc_format_target(o->objective, "en", tb, sizeof tb))
-		                   : F(&d, "%s：連續 %d 期未達成目標值 %s（%s）。", o->objective->title.zh,
-		                       o->consecutive_misses, isms_calc_format_target(o->objective, "zh", tb, sizeof tb), why),
+		              d.en ? F(&d, "%s: missed %d periods running: %s.", T(&d, o->objective->title),
+		                       o->consecutive_misses, why)
+		                   : F(&d, "%s：連續 %d 期未達成：%s。", o->objective->title.zh,
+		                       o->consecutive_misses, why),
 		              ISMS_LEFT);
 	}
 	if (!any)

@@ -55,26 +55,38 @@ objectives(dctx *d, const isms_review_digest *g)
 	const isms_results *r = g->results;
 	isms_doc_para(d->doc, ISMS_FIELD, 24, NULL,
 	              F(d, "%s%s", Ls(d, "量測期間：", "Period measured: "), docs_period(d, g->period)), ISMS_LEFT);
-	double w[] = {2.6, 1.1, 1.1, 1.2, 1.1, 1.9};
-	isms_table *t = isms_doc_table(d->doc, 6, w, 1);
+	double w[] = {2.4, 1.1, 1.0, 1.2, 1.0, 1.2, 1.0, 1.8};
+	isms_table *t = isms_doc_table(d->doc, 8, w, 2);
 	isms_table_font_size(t, 9);
 	isms_table_row(t);
-	docs_head_cell(t, L(d, "目標", "Objective"), 1, 1);
-	docs_head_cell(t, L(d, "目標值", "Target"), 1, 1);
-	docs_head_cell(t, L(d, "累計值", "To date"), 1, 1);
-	docs_head_cell(t, L(d, "達成情形", "Result"), 1, 1);
-	docs_head_cell(t, L(d, "趨勢", "Trend"), 1, 1);
-	docs_head_cell(t, L(d, "說明", "Notes"), 1, 1);
+	docs_head_cell(t, L(d, "目標", "Objective"), 1, 2);
+	docs_head_cell(t, L(d, "目標值\n（全年）", "Target (year)"), 1, 2);
+	docs_head_cell(t, L(d, "本期", "This period"), 2, 1);
+	docs_head_cell(t, L(d, "年度至今（累計）", "Year to date"), 2, 1);
+	docs_head_cell(t, L(d, "趨勢", "Trend"), 1, 2);
+	docs_head_cell(t, L(d, "說明", "Notes"), 1, 2);
+	isms_table_row(t);
+	for (int k = 0; k < 2; k++) {
+		docs_head_cell(t, L(d, "實績", "Actual"), 1, 1);
+		docs_head_cell(t, L(d, "達成情形", "Result"), 1, 1);
+	}
 	for (size_t i = 0; i < r->nobjectives; i++) {
 		const isms_objective_result *o = &r->objectives[i];
-		char tb[64];
+		const isms_objective *ob = o->objective;
 		isms_table_row(t);
-		isms_table_cell(t, T(d, o->objective->title), 1, 1, ISMS_LEFT);
-		isms_table_cell(t, isms_arena_strdup(d->a, isms_calc_format_target(o->objective, d->en ? "en" : "zh", tb, sizeof tb)), 1, 1, ISMS_CENTER);
-		isms_table_cell(t, o->has_current_value ? docs_value(d, o->current_value, o->objective->unit) : "—", 1, 1, ISMS_CENTER);
-		isms_table_cell(t, L(d, isms_status_label(o->status, "zh"), isms_status_label(o->status, "en")), 1, 1, ISMS_CENTER);
-		if (o->status == ISMS_ST_MISSED)
-			isms_table_shade(t, 0.85, 1);
+		isms_table_cell(t, T(d, ob->title), 1, 1, ISMS_LEFT);
+		isms_table_cell(t, docs_target(d, ob), 1, 1, ISMS_CENTER);
+		const isms_verdict *v[] = {&o->own, &o->ytd};
+		for (int k = 0; k < 2; k++) {
+			isms_table_cell(t, v[k]->has_value ? docs_figure(d, ob, v[k]) : "—", 1, 1, ISMS_CENTER);
+			const char *st = docs_status(d, v[k]->status);
+			if ((v[k]->status == ISMS_ST_ACHIEVED || v[k]->status == ISMS_ST_MISSED) &&
+			    v[k]->basis != ISMS_BASIS_YEAR)
+				st = F(d, "%s\n%s", st, docs_basis(d, ob, v[k]));
+			isms_table_cell(t, st, 1, 1, ISMS_CENTER);
+			if (v[k]->status == ISMS_ST_MISSED)
+				isms_table_shade(t, 0.85, 1);
+		}
 		enum isms_direction dir = o->current ? o->current->vs_previous : ISMS_DIR_UNKNOWN;
 		isms_table_cell(t, L(d, isms_direction_label(dir, "zh"), isms_direction_label(dir, "en")), 1, 1, ISMS_CENTER);
 		const char *note = "";
@@ -85,11 +97,7 @@ objectives(dctx *d, const isms_review_digest *g)
 			note = L(d, "預估年底可能未達成", "year-end target at risk");
 		isms_table_cell(t, note, 1, 1, ISMS_LEFT);
 	}
-	isms_doc_para(d->doc, ISMS_FIELD, 24, NULL,
-	              d->en ? F(d, "%d of %d objectives achieved.", r->total.achieved, r->total.evaluated)
-	                    : F(d, "共 %d 項目標完成評估，達成 %d 項。%s", r->total.evaluated, r->total.achieved,
-	                        d->bi ? F(d, "%d of %d achieved.", r->total.achieved, r->total.evaluated) : ""),
-	              ISMS_LEFT);
+	isms_doc_para(d->doc, ISMS_FIELD, 24, NULL, docs_tally(d, r), ISMS_LEFT);
 }
 
 static void

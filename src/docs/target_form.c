@@ -2,7 +2,40 @@
  * landscape, one row per objective, signature boxes below. */
 #include "common.h"
 
+#include <math.h>
 #include <string.h>
+
+/* The yearly target as written, and what each period is held to: a total's share
+ * per period, or the plan's milestones. */
+static const char *
+target_cell(dctx *d, const isms_objective *o)
+{
+	const char *s = docs_target(d, o);
+	int n = o->frequency == ISMS_FREQ_MONTHLY ? 12 : 4;
+	if (o->nmilestones) {
+		const char *ms = "";
+		for (size_t k = 0; k < o->nmilestones; k++) {
+			const isms_milestone *m = &o->milestones[k];
+			const char *p = m->period.kind == 'Q' ? F(d, d->en ? "Q%d" : "Q%d", m->period.index)
+			                                      : F(d, d->en ? "M%d" : "%d月", m->period.index);
+			ms = F(d, "%s%s%s %s", ms, k ? (d->en ? ", " : "、") : "", p,
+			       docs_num(d, o, m->target, m->dp));
+		}
+		return F(d, d->en ? "%s\n(milestones: %s)" : "%s\n（里程碑：%s）", s, ms);
+	}
+	if (o->cumulative == ISMS_CUM_SUM && o->judge == ISMS_JUDGE_PRO_RATA) {
+		double share = o->target / n;
+		int dp = o->target_dp;
+		while (dp < 2 && fabs(isms_calc_round(share, dp) - share) > 1e-9)
+			dp++;
+		const char *per = d->en ? (n == 12 ? "a month" : "a quarter") : n == 12 ? "每月" : "每季";
+		return d->en ? F(d, "%s\n(%s %s)", s, docs_num(d, o, share, dp), per)
+		             : F(d, "%s\n（%s %s）", s, per, docs_num(d, o, share, dp));
+	}
+	if (o->cumulative == ISMS_CUM_SUM)
+		return F(d, d->en ? "%s\n(running total)" : "%s\n（全年累計）", s);
+	return s;
+}
 
 int
 isms_docs_target_form(const isms_docctx *c, const char *path)
@@ -38,15 +71,13 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	docs_head_cell(t, L(&d, "負責人員", "Owner"), 1, 1);
 	for (size_t i = 0; i < o->nobjectives; i++) {
 		const isms_objective *ob = &o->objectives[i];
-		char tb[64];
 		isms_table_row(t);
 		isms_table_cell(t, F(&d, "%zu", i + 1), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, F(&d, "%s\n%s", T(&d, ob->title), T(&d, ob->kpi)), 1, 1, ISMS_LEFT);
-		isms_table_cell(t, ob->has_last_year ? docs_value(&d, ob->last_year, ob->unit) : "—", 1, 1, ISMS_CENTER);
-		isms_table_cell(t, isms_arena_strdup(d.a, isms_calc_format_target(ob, d.en ? "en" : "zh", tb, sizeof tb)),
-		                1, 1, ISMS_CENTER);
-		isms_table_cell(t, T(&d, ob->owner_unit->name), 1, 1, ISMS_CENTER);
-		isms_table_cell(t, T(&d, ob->owner->name), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, docs_last_year(&d, ob), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, target_cell(&d, ob), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, docs_units(&d, ob), 1, 1, ISMS_CENTER);
+		isms_table_cell(t, TN(&d, ob->owner->name), 1, 1, ISMS_CENTER);
 		isms_table_cell(t, T(&d, ob->method), 1, 1, ISMS_LEFT);
 		isms_table_cell(t, T(&d, ob->resources), 1, 1, ISMS_LEFT);
 		const char *acts = "";
@@ -57,9 +88,7 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	}
 	isms_doc_space(d.doc, 8);
 	/* signature boxes: 編訂者 / 權責主管 / 資通安全長 */
-	const isms_body *com = isms_org_body_of_kind(o, ISMS_BODY_COMMITTEE);
-	const isms_role *chair = com ? isms_body_role(com, ISMS_ROLE_CHAIR) : NULL;
-	isms_text ciso = chair ? isms_role_title(com, chair) : (isms_text){"資通安全長", "CISO"};
+	isms_text ciso = docs_ciso(o);
 	isms_table *s = isms_doc_table(d.doc, 3, NULL, 0);
 	isms_table_font_size(s, 10);
 	isms_table_row(s);
@@ -70,9 +99,11 @@ isms_docs_target_form(const isms_docctx *c, const char *path)
 	isms_table_min_height(s, 46);
 	for (int k = 0; k < 3; k++)
 		isms_table_cell(s, "", 1, 1, ISMS_CENTER);
+	const char *en = F(&d, "Note: owners fill in next year's targets by 15 December; the responsible manager "
+	                   "checks them and the %s approves.", ciso.en ? ciso.en : ciso.zh);
 	isms_doc_para(d.doc, ISMS_SMALL, 0, NULL,
-	              Ls(&d, "備註：本表由各目標負責人員於每年 12 月 15 日前填妥次年度目標，經權責主管確認後，陳資通安全長核定。",
-	                 "Note: owners fill in next year's targets by 15 December; the responsible manager checks them and the CISO approves."),
+	              d.en ? en : F(&d, "備註：本表由各目標負責人員於每年 12 月 15 日前填妥次年度目標，經權責主管確認後，陳%s核定。%s%s",
+	                            ciso.zh, d.bi ? " " : "", d.bi ? en : ""),
 	              ISMS_LEFT);
 	return docs_finish(&d, path);
 }

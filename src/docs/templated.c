@@ -230,8 +230,8 @@ role_holders(tctx *c, const isms_body *b, enum isms_role_kind k, int *count)
 			continue;
 		const isms_person *p = b->roles[i].person;
 		s = F(d, "%s%s%s", s, (*count)++ ? (d->en ? ", " : "、") : "",
-		      d->en ? F(d, "%s, %s", p->name.en ? p->name.en : p->name.zh, p->job_title.en ? p->job_title.en : p->job_title.zh)
-		            : F(d, "%s%s", p->job_title.zh, p->name.zh));
+		      d->en ? F(d, "%s, %s", N(d, p->name.en ? p->name.en : p->name.zh), p->job_title.en ? p->job_title.en : p->job_title.zh)
+		            : F(d, "%s%s", p->job_title.zh, N(d, p->name.zh)));
 	}
 	return s;
 }
@@ -367,8 +367,8 @@ box_text(tctx *c, const isms_body *b, const isms_role *r)
 	dctx *d = &c->d;
 	isms_text t = isms_role_title(b, r);
 	const isms_person *p = r->person;
-	return d->en ? F(d, "%s\n%s", t.en ? t.en : t.zh, p->name.en ? p->name.en : p->name.zh)
-	             : F(d, "%s\n%s", t.zh, p->name.zh);
+	return d->en ? F(d, "%s\n%s", t.en ? t.en : t.zh, N(d, p->name.en ? p->name.en : p->name.zh))
+	             : F(d, "%s\n%s", t.zh, N(d, p->name.zh));
 }
 
 static void
@@ -396,7 +396,7 @@ gen_org_chart(tctx *c)
 	isms_figure *f = isms_doc_figure(d->doc, 250 + 34.0 * (double)tall + 50, &w);
 	double cx = w / 2, bw = 150, bh = 34;
 	const char *cname = d->en && com->name.en ? com->name.en : com->name.zh;
-	isms_fig_box(f, cx - 110, 0, 220, 30, cname, 0.85, 11);
+	isms_fig_box(f, cx - 110, 0, 220, 30, N(d, cname), 0.85, 11);
 	double y = 44;
 	const isms_role *ch = first_role(com, ISMS_ROLE_CHAIR), *vc = first_role(com, ISMS_ROLE_VICE_CHAIR);
 	isms_fig_line(f, cx, 30, cx, y, 1, 0, 0.8, 0);
@@ -415,7 +415,7 @@ gen_org_chart(tctx *c)
 		if (com->roles[i].kind == ISMS_ROLE_MEMBER || com->roles[i].kind == ISMS_ROLE_SECRETARY) {
 			const isms_person *p = com->roles[i].person;
 			members = F(d, "%s%s%s", members, nm++ ? (d->en ? ", " : "、") : "",
-			            d->en && p->name.en ? p->name.en : p->name.zh);
+			            N(d, d->en && p->name.en ? p->name.en : p->name.zh));
 		}
 	if (nm) {
 		isms_fig_line(f, cx, y, cx, y + 12, 1, 0, 0.8, 0);
@@ -432,14 +432,14 @@ gen_org_chart(tctx *c)
 			continue;
 		double x = k == 0 ? w * 0.27 : w * 0.73, tw = w * 0.42;
 		isms_fig_line(f, x, y + 15, x, ty, 1, 0, 0.8, 0);
-		isms_fig_box(f, x - tw / 2, ty, tw, 28, d->en && b->name.en ? b->name.en : b->name.zh, 0.85, 10);
+		isms_fig_box(f, x - tw / 2, ty, tw, 28, N(d, d->en && b->name.en ? b->name.en : b->name.zh), 0.85, 10);
 		double by = ty + 28;
 		/* leaders and officers one box each; members together in one box */
 		const char *members2 = "";
 		int nmem = 0;
 		for (size_t i = 0; i < b->nroles; i++) {
 			const isms_role *r = &b->roles[i];
-			const char *who = d->en && r->person->name.en ? r->person->name.en : r->person->name.zh;
+			const char *who = N(d, d->en && r->person->name.en ? r->person->name.en : r->person->name.zh);
 			if (r->kind == ISMS_ROLE_MEMBER) {
 				members2 = F(d, "%s%s%s", members2, nmem++ ? (d->en ? ", " : "、") : "", who);
 				continue;
@@ -476,10 +476,8 @@ gen_member_tables(tctx *c)
 			const isms_role *r = &b->roles[k];
 			isms_table_row(t);
 			isms_table_cell(t, T(d, isms_role_title(b, r)), 1, 1, ISMS_LEFT);
-			isms_table_cell(t, d->en ? F(d, "%s (%s)", r->person->name.en ? r->person->name.en : r->person->name.zh,
-			                             r->person->job_title.en ? r->person->job_title.en : r->person->job_title.zh)
-			                         : F(d, "%s（%s）", r->person->name.zh, r->person->job_title.zh), 1, 1, ISMS_LEFT);
-			isms_table_cell(t, T(d, r->person->unit->name), 1, 1, ISMS_LEFT);
+			isms_table_cell(t, P(d, r->person), 1, 1, ISMS_LEFT);
+			isms_table_cell(t, TN(d, r->person->unit->name), 1, 1, ISMS_LEFT);
 		}
 	}
 }
@@ -627,7 +625,7 @@ cover(tctx *c)
 		{"文件類別", "Document class", L(d, tiers_zh[tier], tiers_en[tier])},
 		{"文件編號", "Document number", reg ? reg->number : ""},
 		{"文件名稱", "Title", reg ? T(d, reg->title) : T(d, tt(&c->t->title))},
-		{"發行單位", "Issued by", reg ? T(d, reg->issuing_unit->name) : ""},
+		{"發行單位", "Issued by", reg ? TN(d, reg->issuing_unit->name) : ""},
 		{"發行日期", "Issue date", reg ? D(d, reg->issued) : ""},
 		{"版次", "Version", reg ? reg->version : ""},
 	};
@@ -650,7 +648,7 @@ cover(tctx *c)
 	isms_table_cell(s, L(d, "核准", "Approved by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
 	isms_table_row(s);
 	isms_table_min_height(s, 56);
-	isms_table_cell(s, ap && ap->drafter ? T(d, ap->drafter->name) : reg ? T(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
+	isms_table_cell(s, ap && ap->drafter ? TN(d, ap->drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
 	isms_table_cell(s, P(d, ap ? ap->reviewer : reg ? reg->reviewer : NULL), 1, 1, ISMS_CENTER);
 	isms_table_cell(s, P(d, ap ? ap->approver : reg ? reg->approver : NULL), 1, 1, ISMS_CENTER);
 	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
@@ -671,7 +669,7 @@ cover(tctx *c)
 		isms_table_cell(r, v->version, 1, 1, ISMS_CENTER);
 		isms_table_cell(r, D(d, v->date), 1, 1, ISMS_CENTER);
 		isms_table_cell(r, T(d, v->description), 1, 1, ISMS_LEFT);
-		isms_table_cell(r, T(d, v->author->name), 1, 1, ISMS_CENTER);
+		isms_table_cell(r, TN(d, v->author->name), 1, 1, ISMS_CENTER);
 	}
 	isms_doc_space(d->doc, 14);
 	isms_doc_toc(d->doc, L(d, "目　錄", "Contents"), 2);
@@ -711,6 +709,7 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	isms_doc_section(c.d.doc, 0, 56.7);
 	cover(&c);
 	docs_title(&c.d, t->title.zh, t->title.en);
+	size_t body = isms_doc_mark(c.d.doc); /* what the document says starts here */
 	/* Bilingual layout: each clause followed by its English (the default), or, for
 	 * comparison, ISMSPACK_BI_LAYOUT=sequential: the whole Chinese text, then the
 	 * whole English text. */
@@ -745,6 +744,8 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 		isms_template_free(t);
 		return -2;
 	}
+	if (ctx->text)
+		isms_doc_text(c.d.doc, body, ctx->text);
 	rc = docs_finish(&c.d, path);
 	isms_template_free(t);
 	return rc;

@@ -135,6 +135,24 @@ num_attr(ctx *c, xmlNode *n, const char *name, int *present)
 	return v ? strtod(v, NULL) : 0.0;
 }
 
+/* The decimals a number attribute is written with ("99.21" → 2; absent → 0). */
+static int
+dp_attr(ctx *c, xmlNode *n, const char *name)
+{
+	const char *v = attr(c, n, name), *dot = v ? strchr(v, '.') : NULL;
+	int dp = 0;
+	if (dot)
+		while (dot[1 + dp] >= '0' && dot[1 + dp] <= '9')
+			dp++;
+	return dp;
+}
+
+static int
+cmp_milestone(const void *a, const void *b)
+{
+	return isms_period_cmp(((const isms_milestone *)a)->period, ((const isms_milestone *)b)->period);
+}
+
 static isms_date
 date_attr(ctx *c, xmlNode *n, const char *name)
 {
@@ -507,10 +525,72 @@ build_objectives(ctx *c, xmlNode *objs)
 		ob->comparator = enum_attr(c, n, "comparator", isms_comparator_names, 0);
 		ob->target = num_attr(c, n, "target", NULL);
 		ob->last_year = num_attr(c, n, "lastYear", &ob->has_last_year);
+		ob->target_dp = dp_attr(c, n, "target");
+		ob->last_year_dp = dp_attr(c, n, "lastYear");
 		ob->cumulative = enum_attr(c, n, "cumulative", isms_cumulative_names, 0);
+		ob->judge = enum_attr(c, n, "judge", isms_judge_names, ISMS_JUDGE_PRO_RATA);
 		ob->owner_unit = unit(c, n, "ownerUnit");
 		ob->owner = person(c, n, "owner");
 		ob->loc = loc(c, n);
+		if (attr(c, n, "judge") && ob->cumulative != ISMS_CUM_SUM)
+			fault(c, n, "judge", "judge applies to a yearly total (cumulative=\"sum\"), "
+			      "not to cumulative=\"%s\"", isms_cumulative_name(ob->cumulative));
+		else if (ob->judge == ISMS_JUDGE_YEAR &&
+		         ob->comparator != ISMS_CMP_LE && ob->comparator != ISMS_CMP_LT)
+			fault(c, n, "judge", "judge=\"year\" is for a cap (comparator le or lt): an "
+			      "\"at least\" total judged against the whole year misses until December");
+		xmlNode *cw = child(n, "counter");
+		if (cw) {
+			ob->counter = text(c, cw);
+			if (ob->unit != ISMS_UNIT_COUNT)
+				fault(c, cw, NULL, "a counting word needs unit=\"count\", not unit=\"%s\"",
+				      isms_measure_unit_name(ob->unit));
+		}
+		ob->units = isms_arena_alloc(c->a, (count(n, "alsoUnit") + 2) * sizeof *ob->units);
+		if (ob->owner_unit)
+			ob->units[ob->nunits++] = ob->owner_unit;
+		EACH_CHILD(u, n) {
+			if (!is(u, "alsoUnit"))
+				continue;
+			isms_unit *au = unit(c, u, "unit");
+			for (size_t j = 0; au && j < ob->nunits; j++)
+				if (ob->units[j] == au) {
+					fault(c, u, "unit", "unit \"%s\" is already responsible for this "
+					      "objective", au->id);
+					au = NULL;
+				}
+			if (au)
+				ob->units[ob->nunits++] = au;
+		}
+		ob->milestones = isms_arena_alloc(c->a, (count(n, "milestone") + 1) * sizeof *ob->milestones);
+		EACH_CHILD(m, n) {
+			if (!is(m, "milestone"))
+				continue;
+			isms_milestone *ms = &ob->milestones[ob->nmilestones];
+			const char *ps = attr(c, m, "period");
+			if (isms_period_parse(ps, &ms->period) < 0) {
+				fault(c, m, "period", "period=\"%s\" is neither a quarter (2025Q1) "
+				      "nor a month (2025-01)", ps);
+				continue;
+			}
+			ms->target = num_attr(c, m, "target", NULL);
+			ms->dp = dp_attr(c, m, "target");
+			ms->loc = loc(c, m);
+			if (ms->period.year != o->objectives_year)
+				fault(c, m, "period", "milestone %s is outside the objectives' year %d",
+				      ps, o->objectives_year);
+			else if ((ms->period.kind == 'Q') != (ob->frequency == ISMS_FREQ_QUARTERLY))
+				fault(c, m, "period", "milestone %s does not fit this %s objective", ps,
+				      isms_frequency_name(ob->frequency));
+			if (ob->unit == ISMS_UNIT_PERCENT && (ms->target < 0 || ms->target > 100))
+				fault(c, m, "target", "a percentage milestone must lie between 0 and 100, "
+				      "not %g", ms->target);
+			for (size_t j = 0; j < ob->nmilestones; j++)
+				if (!isms_period_cmp(ob->milestones[j].period, ms->period))
+					fault(c, m, "period", "a second milestone for period %s", ps);
+			ob->nmilestones++;
+		}
+		qsort(ob->milestones, ob->nmilestones, sizeof *ob->milestones, cmp_milestone);
 		if (ob->unit == ISMS_UNIT_PERCENT && (ob->target < 0 || ob->target > 100))
 			fault(c, n, "target", "a percentage target must lie between 0 and 100, "
 			      "not %g", ob->target);
@@ -527,6 +607,8 @@ build_objectives(ctx *c, xmlNode *objs)
 				continue;
 			}
 			me->value = num_attr(c, m, "value", &me->has_value);
+			if (me->has_value && dp_attr(c, m, "value") > ob->value_dp)
+				ob->value_dp = dp_attr(c, m, "value");
 			int hn, hd;
 			me->numerator = num_attr(c, m, "numerator", &hn);
 			me->denominator = num_attr(c, m, "denominator", &hd);
@@ -553,10 +635,15 @@ build_objectives(ctx *c, xmlNode *objs)
 			if (!me->has_value && !hn && !hd)
 				fault(c, m, NULL, "measurement for %s has no value: give value=\"...\" or "
 				      "numerator/denominator (leave the period out when there is no data)", ps);
-			if (hd && me->denominator <= 0)
-				fault(c, m, "denominator", "denominator must be positive, not %g "
-				      "(leave the period out when there is nothing to measure)",
+			if (hd && me->denominator < 0)
+				fault(c, m, "denominator", "denominator must not be negative, not %g",
 				      me->denominator);
+			else if (hn && hd && me->denominator == 0 && me->numerator != 0)
+				fault(c, m, "denominator", "denominator 0 with numerator %g: only 0 of 0 may "
+				      "record that there was nothing to measure", me->numerator);
+			else if (hn && hd && me->denominator == 0 && !me->variance.zh)
+				fault(c, m, NULL, "0 of 0 (nothing to measure in %s) needs a <variance> "
+				      "saying why", ps);
 			if (hn && hd && me->denominator > 0 && me->numerator > me->denominator &&
 			    ob->unit == ISMS_UNIT_PERCENT)
 				fault(c, m, "numerator", "numerator %g exceeds denominator %g for a "

@@ -140,9 +140,21 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 		num(o, "target", ob->target);
 		if (ob->has_last_year)
 			num(o, "lastYear", ob->last_year);
-		isms_buf_printf(o, " cumulative=%s ownerUnit=%s owner=%s\n",
-		                isms_cumulative_name(ob->cumulative), ob->owner_unit->id,
-		                ob->owner->id);
+		isms_buf_printf(o, " cumulative=%s", isms_cumulative_name(ob->cumulative));
+		if (ob->judge != ISMS_JUDGE_PRO_RATA)
+			isms_buf_printf(o, " judge=%s", isms_judge_name(ob->judge));
+		isms_buf_printf(o, " ownerUnit=%s owner=%s\n", ob->owner_unit->id, ob->owner->id);
+		for (size_t j = 1; j < ob->nunits; j++)
+			isms_buf_printf(o, "  alsoUnit %s\n", ob->units[j]->id);
+		if (ob->counter.zh)
+			text(o, 2, "counter", ob->counter);
+		for (size_t j = 0; j < ob->nmilestones; j++) {
+			char pb[16];
+			isms_buf_printf(o, "  milestone %s",
+			                isms_period_format(ob->milestones[j].period, pb, sizeof pb));
+			num(o, "target", ob->milestones[j].target);
+			isms_buf_printf(o, "\n");
+		}
 		text(o, 2, "title", ob->title);
 		text(o, 2, "kpi", ob->kpi);
 		text(o, 2, "method", ob->method);

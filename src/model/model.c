@@ -15,6 +15,7 @@ const char *const isms_doc_kind_names[] = {"policy", "organisation-procedure",
 const char *const isms_measure_unit_names[] = {"percent", "hours", "days", "count", NULL};
 const char *const isms_comparator_names[] = {"ge", "gt", "le", "lt", "eq", NULL};
 const char *const isms_cumulative_names[] = {"sum", "mean", "last", "ratio", NULL};
+const char *const isms_judge_names[] = {"pro-rata", "year", NULL};
 const char *const isms_frequency_names[] = {"quarterly", "monthly", NULL};
 const char *const isms_action_status_names[] = {"open", "in-progress", "closed",
 	"cancelled", NULL};
@@ -40,6 +41,7 @@ const char *isms_doc_kind_name(enum isms_doc_kind k) { return isms_doc_kind_name
 const char *isms_measure_unit_name(enum isms_measure_unit u) { return isms_measure_unit_names[u]; }
 const char *isms_comparator_name(enum isms_comparator c) { return isms_comparator_names[c]; }
 const char *isms_cumulative_name(enum isms_cumulative c) { return isms_cumulative_names[c]; }
+const char *isms_judge_name(enum isms_judge j) { return isms_judge_names[j]; }
 const char *isms_frequency_name(enum isms_frequency f) { return isms_frequency_names[f]; }
 const char *isms_action_status_name(enum isms_action_status s) { return isms_action_status_names[s]; }
 const char *isms_control_status_name(enum isms_control_status s) { return isms_control_status_names[s]; }

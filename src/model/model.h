@@ -147,7 +147,7 @@ typedef struct isms_measurement {
 	int has_value;           /* value given directly */
 	double value;
 	int has_ratio;           /* numerator and denominator given */
-	double numerator, denominator;
+	double numerator, denominator; /* 0 of 0: nothing to measure this period */
 	isms_person *reporter;
 	isms_person *reviewer;   /* may be NULL */
 	isms_date date;
@@ -155,6 +155,20 @@ typedef struct isms_measurement {
 	isms_text comment;       /* 審核意見; zh NULL when absent */
 	isms_loc loc;
 } isms_measurement;
+
+/* A target for one period (a plan's milestone): the year-to-date figure must reach it
+ * by the end of that period. */
+typedef struct isms_milestone {
+	isms_period period;
+	double target;
+	int dp;                  /* decimals as written in the data */
+	isms_loc loc;
+} isms_milestone;
+
+/* How a yearly total (cumulative="sum") is judged while the year runs: against the
+ * elapsed share of the year's target, or (caps only) the running sum against the
+ * whole year's cap. */
+enum isms_judge { ISMS_JUDGE_PRO_RATA, ISMS_JUDGE_YEAR };
 
 typedef struct isms_objective {
 	const char *id;
@@ -166,8 +180,16 @@ typedef struct isms_objective {
 	double target;
 	int has_last_year;
 	double last_year;
+	int target_dp, last_year_dp; /* decimals as written in the data */
+	int value_dp;                /* the most decimals of any reported value */
 	enum isms_cumulative cumulative;
+	enum isms_judge judge;
+	isms_milestone *milestones;  /* sorted by period; may be empty */
+	size_t nmilestones;
+	isms_text counter;           /* counting word of a count (人, 次 ...); zh NULL: 項 */
 	isms_unit *owner_unit;
+	isms_unit **units;           /* every responsible unit, owner_unit first */
+	size_t nunits;
 	isms_person *owner;
 	isms_measurement *measurements; /* sorted by period */
 	size_t nmeasurements;
@@ -315,6 +337,7 @@ const char *isms_doc_kind_name(enum isms_doc_kind k);
 const char *isms_measure_unit_name(enum isms_measure_unit u);
 const char *isms_comparator_name(enum isms_comparator c);
 const char *isms_cumulative_name(enum isms_cumulative c);
+const char *isms_judge_name(enum isms_judge j);
 const char *isms_frequency_name(enum isms_frequency f);
 const char *isms_action_status_name(enum isms_action_status s);
 const char *isms_control_status_name(enum isms_control_status s);
@@ -328,6 +351,7 @@ extern const char *const isms_doc_kind_names[];
 extern const char *const isms_measure_unit_names[];
 extern const char *const isms_comparator_names[];
 extern const char *const isms_cumulative_names[];
+extern const char *const isms_judge_names[];
 extern const char *const isms_frequency_names[];
 extern const char *const isms_action_status_names[];
 extern const char *const isms_control_status_names[];

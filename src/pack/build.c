@@ -23,15 +23,20 @@
 #include "calc/calc.h"
 #include "docs/docs.h"
 #include "load/load.h"
+#include "pack/control.h"
 #include "pack/outdir.h"
 #include "pdf/pdf.h"
 #include "xlsx/xlsx.h"
+
+/* build_one's status for an organisation a relative period does not apply to */
+#define SKIPPED 1
 
 struct job {
 	const isms_org *org;
 	const isms_build_opts *o;
 	time_t when;        /* the date stamped into documents */
 	isms_results *res;
+	isms_ctl_text *ctl; /* the controlled documents' text as this build writes it */
 };
 
 /* Every output of a pack: a kind (for --only), a file name, its generator, and
@@ -72,7 +77,7 @@ make_registers(struct job *j, const char *path)
 static int
 make_doc(struct job *j, const char *path, int (*fn)(const isms_docctx *, const char *))
 {
-	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when};
+	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when, NULL};
 	return fn(&c, path);
 }
 
@@ -85,8 +90,16 @@ static int make_soa(struct job *j, const char *p) { return make_doc(j, p, isms_d
 static int
 make_templated(struct job *j, const char *path, enum isms_doc_kind kind)
 {
-	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when};
-	return isms_docs_templated(&c, kind, j->o->templates, path);
+	isms_buf text = {0};
+	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when, &text};
+	int rc = isms_docs_templated(&c, kind, j->o->templates, path);
+	if (rc == 0) {
+		const isms_document *reg = isms_org_document_of_kind(j->org, kind);
+		isms_ctl_set(j->ctl, strrchr(path, '/') + 1, reg ? reg->number : NULL,
+		             reg ? reg->version : NULL, reg ? reg->title.zh : NULL, text.data);
+	}
+	isms_buf_free(&text);
+	return rc;
 }
 
 static int make_policy(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_POLICY); }
@@ -98,6 +111,9 @@ static const struct output outputs[] = {
 	{"policy", "10-policy.pdf", make_policy, ISMS_DOC_POLICY, NULL, NULL},
 	{"organisation-procedure", "11-organisation-procedure.pdf", make_org_proc, ISMS_DOC_ORG_PROCEDURE, NULL, NULL},
 	{"objectives-procedure", "12-objectives-procedure.pdf", make_obj_proc, ISMS_DOC_OBJ_PROCEDURE, NULL, NULL},
+	/* made by render itself, after the documents they describe (kind NULL: not for --only) */
+	{NULL, ISMS_CTL_FILE, NULL, -1, "受控文件內容（修正對照之依據）", "Text of the controlled documents"},
+	{NULL, "13-amendments.pdf", NULL, -1, "修正對照表", "Amendment tables"},
 	{"objectives", "20-objectives.xlsx", make_objectives, -1, "資通安全目標工作簿", "Objectives workbook"},
 	{"target-form", "21-target-form.pdf", make_target_form, ISMS_DOC_TARGET_FORM, NULL, NULL},
 	{"review-form", "22-review-form.pdf", make_review_form, ISMS_DOC_REVIEW_FORM, NULL, NULL},
@@ -114,15 +130,17 @@ isms_build_kinds(void)
 	static char list[512];
 	if (!list[0])
 		for (size_t i = 0; i < NOUTPUTS; i++)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? "," : "",
-			         outputs[i].kind);
+			if (outputs[i].kind)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+				         list[0] ? "," : "", outputs[i].kind);
 	return list;
 }
 
+/* Is an output of this kind made by this run?  Outputs without a kind always are. */
 static int
 selected(const char *only, const char *kind)
 {
-	if (!only)
+	if (!only || !kind)
 		return 1;
 	size_t k = strlen(kind);
 	for (const char *p = only; *p;) {
@@ -143,7 +161,8 @@ isms_build_check_only(const char *only)
 		size_t n = strcspn(p, ",");
 		int known = 0;
 		for (size_t i = 0; i < NOUTPUTS; i++)
-			known |= strlen(outputs[i].kind) == n && !strncmp(p, outputs[i].kind, n);
+			known |= outputs[i].kind && strlen(outputs[i].kind) == n &&
+			         !strncmp(p, outputs[i].kind, n);
 		if (!known) {
 			isms_error(NULL, "--only: unknown kind \"%.*s\" (known: %s)", (int)n, p,
 			           isms_build_kinds());
@@ -159,22 +178,6 @@ is_pdf(const char *file)
 {
 	size_t l = strlen(file);
 	return l > 4 && !strcmp(file + l - 4, ".pdf");
-}
-
-/* The date stamped into documents: SOURCE_DATE_EPOCH when set, else noon (UTC) of
- * the report period's last day, so that the same input gives the same bytes. */
-static time_t
-build_time(isms_period period)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (e && *e) {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (!*end && v >= 0)
-			return (time_t)v;
-		isms_warn(NULL, "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds; ignored", e);
-	}
-	return (time_t)(isms_date_days(isms_period_end(period)) * 86400 + 43200);
 }
 
 /* --only keeps the other files of the existing pack: allowed only when that pack
@@ -215,6 +218,96 @@ only_is_safe(const struct job *j, const char *target, const char *shown)
 	return ISMS_EXIT_USAGE;
 }
 
+/* Document control: the controlled documents rebuilt now are compared with the
+ * previous pack's text (--previous, else the pack being replaced).  Content changed
+ * under an unchanged version is an error (a warning with --draft); a new version
+ * gets its amendment table.  Then the text file is written, holding the kept
+ * documents' text from the replaced pack.  0 or an exit status. */
+static int
+control(struct job *j, const char *dir, const char *target)
+{
+	const isms_build_opts *o = j->o;
+	isms_ctl_text *kept = NULL, *prev = NULL;
+	if (isms_ctl_read(target, &kept) < 0)
+		return ISMS_EXIT_DATAERR;
+	if (o->previous && isms_ctl_read(o->previous, &prev) < 0) {
+		isms_ctl_free(kept);
+		return ISMS_EXIT_DATAERR;
+	}
+	const char *from = o->previous ? o->previous : target;
+	if (!o->previous)
+		prev = kept;
+	int rc = 0;
+	isms_arena *a = isms_arena_new();
+	isms_amendment am[NOUTPUTS];
+	size_t nam = 0;
+	for (size_t i = 0; i < NOUTPUTS; i++) {
+		if (outputs[i].make != make_policy && outputs[i].make != make_org_proc &&
+		    outputs[i].make != make_obj_proc)
+			continue;
+		const isms_ctl_doc *now = isms_ctl_find(j->ctl, outputs[i].file);
+		if (!now) {
+			/* kept by --only: its text stays as the replaced pack recorded it */
+			const isms_ctl_doc *k = isms_ctl_find(kept, outputs[i].file);
+			if (k)
+				isms_ctl_set(j->ctl, k->file, k->number, k->version, k->title, k->body);
+			continue;
+		}
+		const isms_ctl_doc *was = isms_ctl_find(prev, outputs[i].file);
+		if (!was || strcmp(prev->lang, o->lang) || !strcmp(was->body, now->body))
+			continue;
+		const isms_document *reg = isms_org_document_of_kind(j->org,
+		                                                     (enum isms_doc_kind)outputs[i].doc);
+		isms_amend_row *rows;
+		size_t nrows = isms_ctl_diff(was->body, now->body, o->lang, a, &rows);
+		if (!nrows)
+			continue;
+		if (!strcmp(was->version, now->version)) {
+			isms_buf what = {0};
+			for (size_t k = 0; k < nrows && k < 4; k++) {
+				const char *t = *rows[k].new_text ? rows[k].new_text : rows[k].old_text;
+				isms_buf_printf(&what, "%s%.*s", k ? "; " : "", (int)strcspn(t, "\n"), t);
+			}
+			if (nrows > 4)
+				isms_buf_printf(&what, "; and %zu more", nrows - 4);
+			isms_diag(o->draft ? ISMS_WARNING : ISMS_ERROR, reg ? &reg->loc : NULL,
+			          "%s %s: its content differs from the pack in %s (%zu clause%s: %s) "
+			          "but its version is still %s: add a revision with a new version to "
+			          "this register entry%s", outputs[i].file, now->number, from, nrows,
+			          nrows == 1 ? "" : "s", what.data, now->version,
+			          o->draft ? " (--draft: built anyway)" : ", or build a draft with --draft");
+			isms_buf_free(&what);
+			if (!o->draft)
+				rc = ISMS_EXIT_DATAERR;
+			continue;
+		}
+		am[nam++] = (isms_amendment){reg, outputs[i].file,
+			isms_arena_strdup(a, was->version), rows, nrows};
+	}
+	char path[PATH_MAX + 64];
+	if (rc == 0 && nam) {
+		isms_docctx c = {j->org, j->res, o->period, o->lang, j->when, NULL};
+		snprintf(path, sizeof path, "%s/13-amendments.pdf", dir);
+		if (isms_docs_amendments(&c, am, nam, path) < 0)
+			rc = ISMS_EXIT_CANTCREAT;
+	}
+	if (rc == 0) {
+		isms_buf b = {0};
+		isms_ctl_write(j->ctl, &b);
+		snprintf(path, sizeof path, "%s/%s", dir, ISMS_CTL_FILE);
+		if (isms_fs_write_atomic(path, b.data, b.len) < 0) {
+			isms_error(NULL, "cannot write %s: %s", path, strerror(errno));
+			rc = ISMS_EXIT_CANTCREAT;
+		}
+		isms_buf_free(&b);
+	}
+	isms_arena_free(a);
+	if (prev != kept)
+		isms_ctl_free(prev);
+	isms_ctl_free(kept);
+	return rc;
+}
+
 /* Render every output into the temporary folder dir; 0 or an exit status. */
 static int
 render(struct job *j, const char *dir, const char *target)
@@ -223,6 +316,8 @@ render(struct job *j, const char *dir, const char *target)
 	char path[PATH_MAX + 64];
 	int rc = 0;
 	for (size_t i = 0; i < NOUTPUTS && rc == 0; i++) {
+		if (!outputs[i].make)
+			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, outputs[i].file);
 		if (!selected(o->only, outputs[i].kind)) {
 			/* --only: keep the previous pack's file when there is one */
@@ -237,11 +332,15 @@ render(struct job *j, const char *dir, const char *target)
 		else if (made < 0)
 			rc = ISMS_EXIT_CANTCREAT;
 	}
+	if (rc == 0)
+		rc = control(j, dir, target);
 	/* Every PDF carries its own signature, added before the manifest digests it. */
 	for (size_t i = 0; i < NOUTPUTS && rc == 0 && o->signer; i++) {
-		if (!is_pdf(outputs[i].file) || !selected(o->only, outputs[i].kind))
+		if (!is_pdf(outputs[i].file) || (outputs[i].kind && !selected(o->only, outputs[i].kind)))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, outputs[i].file);
+		if (access(path, F_OK) != 0)
+			continue; /* an output this pack does not carry (no amendments) */
 		if (isms_pack_sign_pdf(o->signer, path, j->when) < 0)
 			rc = ISMS_EXIT_SOFTWARE;
 	}
@@ -269,7 +368,7 @@ render(struct job *j, const char *dir, const char *target)
 		e->pages = is_pdf(outputs[i].file) ? isms_pdf_page_count(path) : -1;
 		ne++;
 	}
-	isms_docctx ic = {j->org, j->res, o->period, o->lang, j->when};
+	isms_docctx ic = {j->org, j->res, o->period, o->lang, j->when, NULL};
 	snprintf(path, sizeof path, "%s/01-index.pdf", dir);
 	if (isms_docs_index(&ic, ent, ne, path) < 0)
 		return ISMS_EXIT_CANTCREAT;
@@ -292,21 +391,46 @@ build_one(const char *input, const isms_build_opts *o, const char *target, int a
 	int rc = isms_outdir_open(&out, target, inputs, 1, o->wait);
 	if (rc)
 		return rc;
+	/* A signed pack is never silently rebuilt unsigned; checked under the lock. */
+	if (!o->signer && !o->unsigned_ok && isms_pack_was_signed(isms_outdir_path(out)) == 1) {
+		isms_error(NULL, "%s is a signed pack (it has MANIFEST.sha256.p7s); rebuilding it "
+		           "without --sign-key would drop its signatures: sign again with "
+		           "--sign-key, or pass --unsigned to replace it by an unsigned pack",
+		           isms_outdir_shown(out));
+		isms_outdir_free(out);
+		return ISMS_EXIT_USAGE;
+	}
 	isms_org *org = NULL;
 	rc = isms_load(input, &org);
 	if (rc == 0 && o->period.year != org->objectives_year) {
 		isms_loc loc = {input, 0, 0};
-		isms_error(&loc, "--period %s is outside the objectives' year %d",
-		           o->period_text, org->objectives_year);
-		rc = ISMS_EXIT_USAGE;
+		if (o->period_relative && !announce) {
+			/* a batch run by cron across a new year: not a failure */
+			isms_diag(ISMS_NOTE, &loc, "skipped: its objectives are for %d, the period "
+			          "that ended last is %s", org->objectives_year, o->period_text);
+			rc = SKIPPED;
+		} else {
+			isms_error(&loc, "--period %s is outside the objectives' year %d",
+			           o->period_text, org->objectives_year);
+			rc = ISMS_EXIT_USAGE;
+		}
 	}
 	if (rc == 0 && isms_outdir_begin(out) < 0)
 		rc = ISMS_EXIT_CANTCREAT;
 	if (rc == 0) {
-		struct job j = {org, o, build_time(o->period), NULL};
+		struct job j = {org, o, o->when, NULL, isms_ctl_new(o->lang)};
 		j.res = isms_calc(org, o->period);
 		for (size_t i = 0; i < j.res->nwarnings; i++)
 			isms_warn(&j.res->warning_objectives[i]->loc, "%s", j.res->warnings[i]);
+		if (o->quiet && j.res->nwarnings) {
+			/* --quiet keeps cron silent when all is well, not when data is missing */
+			isms_loc loc = {input, 0, 0};
+			isms_diag_set_quiet(0);
+			isms_warn(&loc, "%zu warning%s about the data (such as measurements not "
+			          "reported); run without --quiet to see them", j.res->nwarnings,
+			          j.res->nwarnings == 1 ? "" : "s");
+			isms_diag_set_quiet(1);
+		}
 		if (o->only)
 			rc = only_is_safe(&j, isms_outdir_path(out), isms_outdir_shown(out));
 		if (rc == 0)
@@ -320,6 +444,7 @@ build_one(const char *input, const isms_build_opts *o, const char *target, int a
 		if (rc == ISMS_EXIT_CANTCREAT)
 			isms_error(NULL, "%s was not changed", isms_outdir_shown(out));
 		isms_results_free(j.res);
+		isms_ctl_free(j.ctl);
 	}
 	isms_outdir_free(out);
 	isms_org_free(org);
@@ -459,7 +584,7 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 		worst = ISMS_EXIT_CANTCREAT;
 		goto out;
 	}
-	int failed = 0, done = 0, running = 0, todo = 0;
+	int failed = 0, skipped = 0, done = 0, running = 0, todo = 0;
 	int tty = isatty(2) && !o->quiet;
 	pid_t *pids = isms_xcalloc(n, sizeof *pids);
 	int *status = isms_xcalloc(n, sizeof *status);
@@ -521,6 +646,10 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 	for (size_t i = 0; i < n; i++) {
 		if (pids[i] == -1)
 			continue;
+		if (status[i] == SKIPPED) {
+			skipped++;
+			continue;
+		}
 		if (status[i]) {
 			failed++;
 			if (batch)
@@ -528,9 +657,13 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 		}
 		worst = worse(worst, status[i]);
 	}
-	if (batch && (!o->quiet || failed))
-		fprintf(stderr, "ismspack: %d organisation%s: %d built, %d failed\n", todo,
-		        todo == 1 ? "" : "s", todo - failed, failed);
+	if (batch && (!o->quiet || failed || skipped)) {
+		char sk[64] = "";
+		if (skipped)
+			snprintf(sk, sizeof sk, ", %d skipped (objectives of another year)", skipped);
+		fprintf(stderr, "ismspack: %d organisation%s: %d built%s, %d failed\n", todo,
+		        todo == 1 ? "" : "s", todo - failed - skipped, sk, failed);
+	}
 	free(pids);
 	free(status);
 out:

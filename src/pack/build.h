@@ -4,6 +4,7 @@
 #define ISMS_BUILD_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "model/model.h"
 #include "pack/pack.h"
@@ -14,6 +15,12 @@ typedef struct isms_build_opts {
 	const char *out, *lang, *only, *templates;
 	const isms_signer *signer; /* NULL: unsigned */
 	int quiet, wait, jobs, shard_k, shard_n;
+	int period_relative;       /* --period prev-quarter / prev-month */
+	int unsigned_ok;           /* --unsigned: a signed pack may be rebuilt unsigned */
+	int draft;                 /* --draft: a controlled document may change unversioned */
+	const char *previous;      /* --previous DIR: the pack to compare controlled documents
+	                            * with (default: the pack being replaced) */
+	time_t when;               /* the build's time (isms_pack_clock) */
 } isms_build_opts;
 
 /* The output kinds --only accepts, comma-separated, for messages and --help. */

@@ -33,9 +33,12 @@ typedef struct isms_sign_opts {
 	const char *pass_env;  /* name of an environment variable holding it, optional */
 } isms_sign_opts;
 
-/* Load the signing key and certificates.  A key file readable by group or others is
- * refused.  0 ok, -1 after reporting. */
-int isms_signer_load(isms_signer **out, const isms_sign_opts *o);
+/* Load the signing key and certificates and check that the certificate may sign
+ * documents at `when` (isms_pack_cert_usable).  A key or passphrase file readable by
+ * group or others, and a chain file without certificates, are refused.  Call it
+ * before any work, so that a refusal leaves everything as it was.  0 ok, -1 after
+ * reporting. */
+int isms_signer_load(isms_signer **out, const isms_sign_opts *o, time_t when);
 void isms_signer_free(isms_signer *s);
 /* Sign dir/MANIFEST.sha256 with a detached DER CMS signature (SHA-256) into
  * dir/MANIFEST.sha256.p7s; signing_time is stamped into the signature so the same
@@ -45,15 +48,33 @@ int isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signin
 /* Sign the PDF at path in place with an embedded PAdES-B-B signature (incremental
  * update; /M and the CMS signing time are `when`).  0 ok, -1 after reporting. */
 int isms_pack_sign_pdf(const isms_signer *s, const char *path, time_t when);
-/* Check the PDF's embedded signature: covers the whole file, digest matches, and
- * (with ca) the signer chains to ca.  0 ok, -1 with the reason in reason. */
+/* Check the PDF's embedded signature: covers the whole file, /Contents exactly as
+ * written (zero padding included), the digest matches, the certificate could sign
+ * then, and (with ca, a PEM file or a folder of them) the signer chains to ca.
+ * reason names the signer (subject, issuer, serial), the signing time and the
+ * outcome in words.  0 ok, -1 not (also when the PDF carries no signature). */
 int isms_pack_verify_pdf(const char *path, const char *ca, char *reason, size_t size);
 
 /* One verification finding: file may be "MANIFEST.sha256.p7s" etc. */
 typedef void (*isms_verify_report)(void *ctx, const char *file, int ok, const char *reason);
-/* Recompute every digest, check for missing and extra files, check the manifest's
- * signature and chain against ca (PEM; NULL: signature must be absent or is
- * reported unverified).  Returns the number of failures (0 = everything holds). */
-int isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, void *ctx);
+/* Recompute every digest, check for missing and extra files (blaming MANIFEST.sha256
+ * when it is the file that changed), the manifest's signature (without ca: integrity
+ * and signer only; with ca: also the chain) and every PDF's embedded signature.
+ * verdict receives the one-line outcome: "complete and unaltered, signed by ...",
+ * "complete and unaltered (not signed)", "unsigned: ..." or "FAILED (...)".
+ * Returns the number of failures (0 = everything holds). */
+int isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, void *ctx,
+                     char *verdict, size_t vsize);
+
+/* ---- signing and verifying rules shared by build, sign-pdf and verify ---- */
+
+/* The build's time: SOURCE_DATE_EPOCH when set (it must be a number of seconds up to
+ * the end of the year 9999), else the real time.  0 ok, -1 after reporting. */
+int isms_pack_clock(time_t *out);
+
+/* 1 when the pack folder holds a signed pack (its MANIFEST.sha256.p7s exists), 0 when
+ * not (or there is no pack), -1 when it cannot be told (errno set).  A rebuild
+ * without --sign-* refuses a signed pack unless the user says --unsigned. */
+int isms_pack_was_signed(const char *pack_dir);
 
 #endif

@@ -271,81 +271,95 @@ done:
 }
 
 int
-isms_pack_verify_pdf(const char *path, const char *ca, char *reason, size_t size)
+isms_pack_pdf_check(const char *path, const char *ca, isms_sig_check *r, int *present)
 {
+	memset(r, 0, sizeof *r);
+	*present = 0;
 	size_t len;
 	char *pdf = isms_fs_read_file(path, &len, 256u << 20);
 	if (!pdf) {
-		snprintf(reason, size, "cannot read: %s", strerror(errno));
+		snprintf(r->reason, sizeof r->reason, "cannot read: %s", strerror(errno));
 		return -1;
 	}
 	int rc = -1;
 	const char *br = rfind(pdf, len, "/ByteRange [");
-	long r[4] = {-1, -1, -1, -1};
-	CMS_ContentInfo *cms = NULL;
-	X509_STORE *store = NULL;
-	BIO *content = NULL;
+	long v[4] = {-1, -1, -1, -1};
 	unsigned char *der = NULL;
-	if (!br || sscanf(br + 12, "%ld %ld %ld %ld", &r[0], &r[1], &r[2], &r[3]) != 4) {
-		snprintf(reason, size, "no embedded signature");
+	if (!br) {
+		snprintf(r->reason, sizeof r->reason, "no embedded signature");
 		goto done;
 	}
-	if (r[0] != 0 || r[1] <= 0 || r[2] <= r[1] || r[3] < 0 || (size_t)(r[2] + r[3]) != len) {
-		snprintf(reason, size, "the signature does not cover the whole file "
+	*present = 1;
+	if (sscanf(br + 12, "%ld %ld %ld %ld", &v[0], &v[1], &v[2], &v[3]) != 4) {
+		snprintf(r->reason, sizeof r->reason, "altered: the signature's /ByteRange is unreadable");
+		goto done;
+	}
+	if (v[0] != 0 || v[1] <= 0 || v[2] <= v[1] || v[3] < 0 || (size_t)v[2] > len ||
+	    (size_t)(v[2] + v[3]) != len) {
+		snprintf(r->reason, sizeof r->reason, "the signature does not cover the whole file "
 		         "(bytes were added or removed after signing)");
 		goto done;
 	}
-	if (pdf[r[1]] != '<' || pdf[r[2] - 1] != '>') {
-		snprintf(reason, size, "malformed signature /Contents");
+	if (pdf[v[1]] != '<' || pdf[v[2] - 1] != '>' || (v[2] - v[1]) % 2) {
+		snprintf(r->reason, sizeof r->reason, "altered: malformed signature /Contents");
 		goto done;
 	}
-	size_t hexlen = (size_t)(r[2] - r[1] - 2);
+	/* /Contents is the DER signature in upper-case hex, then zeros to the end of the
+	 * placeholder, exactly as written: any other byte there is a change. */
+	size_t hexlen = (size_t)(v[2] - v[1] - 2);
+	const char *hex = pdf + v[1] + 1;
 	der = isms_xmalloc(hexlen / 2 + 1);
-	size_t dl = 0;
-	for (size_t i = 0; i + 1 < hexlen; i += 2) {
-		unsigned v;
-		if (sscanf(pdf + r[1] + 1 + i, "%2x", &v) != 1)
-			break;
-		der[dl++] = (unsigned char)v;
-	}
-	const unsigned char *p = der;
-	cms = d2i_CMS_ContentInfo(NULL, &p, (long)dl); /* trailing zero padding is ignored */
-	if (!cms) {
-		snprintf(reason, size, "the embedded signature is not CMS");
-		goto done;
-	}
-	content = BIO_new(BIO_s_mem());
-	BIO_write(content, pdf, (int)r[1]);
-	BIO_write(content, pdf + r[2], (int)r[3]);
-	if (!ca) {
-		/* Without a CA only integrity can be checked. */
-		if (CMS_verify(cms, NULL, NULL, content, NULL, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1) {
-			snprintf(reason, size, "embedded signature intact (no --ca: signer not checked)");
-			rc = 0;
-		} else {
-			snprintf(reason, size, "embedded signature does not match the file");
+	for (size_t i = 0; i < hexlen; i += 2) {
+		int hi = hex[i] >= '0' && hex[i] <= '9' ? hex[i] - '0' :
+		         hex[i] >= 'A' && hex[i] <= 'F' ? hex[i] - 'A' + 10 : -1;
+		int lo = hex[i + 1] >= '0' && hex[i + 1] <= '9' ? hex[i + 1] - '0' :
+		         hex[i + 1] >= 'A' && hex[i + 1] <= 'F' ? hex[i + 1] - 'A' + 10 : -1;
+		if (hi < 0 || lo < 0) {
+			snprintf(r->reason, sizeof r->reason, "altered: byte %zu of the signature's "
+			         "/Contents is not an upper-case hex digit", (size_t)v[1] + 1 + i +
+			         (hi < 0 ? 0 : 1));
+			goto done;
 		}
+		der[i / 2] = (unsigned char)(hi << 4 | lo);
+	}
+	size_t dl = hexlen / 2, used = 0;
+	if (dl >= 4 && der[0] == 0x30 && der[1] == 0x82)
+		used = 4 + ((size_t)der[2] << 8 | der[3]);
+	else if (dl >= 3 && der[0] == 0x30 && der[1] == 0x81)
+		used = 3 + der[2];
+	else if (dl >= 5 && der[0] == 0x30 && der[1] == 0x83)
+		used = 5 + ((size_t)der[2] << 16 | (size_t)der[3] << 8 | der[4]);
+	if (used == 0 || used > dl) {
+		snprintf(r->reason, sizeof r->reason, "altered: the embedded signature is not a "
+		         "CMS signature");
 		goto done;
 	}
-	store = X509_STORE_new();
-	if (X509_STORE_load_file(store, ca) != 1) {
-		snprintf(reason, size, "cannot read the CA file");
-		goto done;
-	}
-	if (CMS_verify(cms, NULL, store, content, NULL, CMS_BINARY) == 1) {
-		snprintf(reason, size, "embedded signature valid, chain trusted");
-		rc = 0;
-	} else {
-		unsigned long e = ERR_peek_last_error();
-		snprintf(reason, size, "embedded signature does not verify: %s",
-		         e ? ERR_reason_error_string(e) : "unknown reason");
-	}
+	for (size_t i = used; i < dl; i++)
+		if (der[i]) {
+			snprintf(r->reason, sizeof r->reason, "altered: the zero padding after the "
+			         "signature in /Contents was changed (at byte %zu of the file)",
+			         (size_t)v[1] + 1 + 2 * i);
+			goto done;
+		}
+	rc = isms_pack_check_cms(r, der, used, pdf, (size_t)v[1], pdf + v[2], (size_t)v[3], ca);
+	if (rc < 0 && r->sig_intact && !r->content_intact)
+		snprintf(r->reason, sizeof r->reason, "altered after signing: the PDF's bytes "
+		         "differ from the ones signed");
 done:
-	ERR_clear_error();
-	X509_STORE_free(store);
-	BIO_free(content);
-	CMS_ContentInfo_free(cms);
 	free(der);
 	free(pdf);
+	return rc;
+}
+
+int
+isms_pack_verify_pdf(const char *path, const char *ca, char *reason, size_t size)
+{
+	isms_sig_check r;
+	int present;
+	int rc = isms_pack_pdf_check(path, ca, &r, &present);
+	if (*r.signer)
+		snprintf(reason, size, "%s: %s", r.signer, r.reason);
+	else
+		snprintf(reason, size, "%s", r.reason);
 	return rc;
 }

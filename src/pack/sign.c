@@ -1,5 +1,6 @@
 /* Signing the manifest (pack layer): key loading with permission checks, PEM or
- * PKCS#12, detached CMS (SHA-256) with a fixed signing time. */
+ * PKCS#12, the certificate checked before any work, detached CMS (SHA-256) with the
+ * build's signing time; isms_pack_was_signed for rebuilds. */
 #include "signer.h"
 
 #include <errno.h>
@@ -21,7 +22,7 @@ static void
 ssl_error(const char *what, const char *file)
 {
 	char reason[256] = "unknown reason";
-	unsigned long e = ERR_get_error();
+	unsigned long e = ERR_peek_last_error();
 	if (e)
 		ERR_error_string_n(e, reason, sizeof reason);
 	ERR_clear_error();
@@ -29,10 +30,31 @@ ssl_error(const char *what, const char *file)
 	isms_diag(ISMS_ERROR, file ? &loc : NULL, "%s: %s", what, reason);
 }
 
+/* Files holding secrets are refused when group or others may read them. */
+static int
+private_enough(const char *path, const char *what)
+{
+	struct stat st;
+	isms_loc loc = {path, 0, 0};
+	if (stat(path, &st) < 0) {
+		isms_diag(ISMS_ERROR, &loc, "cannot read the %s: %s", what, strerror(errno));
+		return 0;
+	}
+	if (st.st_mode & 077) {
+		isms_diag(ISMS_ERROR, &loc, "the %s is readable by group or others "
+		          "(mode %04o); refusing to use it: run chmod 600 on it", what,
+		          (unsigned)(st.st_mode & 07777));
+		return 0;
+	}
+	return 1;
+}
+
 static char *
 passphrase(const isms_sign_opts *o)
 {
 	if (o->pass_file) {
+		if (!private_enough(o->pass_file, "passphrase file"))
+			return NULL;
 		size_t len;
 		char *p = isms_fs_read_file(o->pass_file, &len, 4096);
 		if (!p) {
@@ -56,25 +78,6 @@ passphrase(const isms_sign_opts *o)
 	return isms_xstrdup("");
 }
 
-static int
-private_enough(const char *path)
-{
-	struct stat st;
-	if (stat(path, &st) < 0) {
-		isms_loc loc = {path, 0, 0};
-		isms_diag(ISMS_ERROR, &loc, "cannot read the signing key: %s", strerror(errno));
-		return 0;
-	}
-	if (st.st_mode & 077) {
-		isms_loc loc = {path, 0, 0};
-		isms_diag(ISMS_ERROR, &loc, "the private key is readable by group or others "
-		          "(mode %04o); refusing to use it: run chmod 600 on it",
-		          (unsigned)(st.st_mode & 07777));
-		return 0;
-	}
-	return 1;
-}
-
 static X509 *
 read_cert(const char *path)
 {
@@ -91,11 +94,48 @@ read_cert(const char *path)
 	return c;
 }
 
+/* The chain file's certificates, appended to *chain: a file without any, or with a
+ * damaged one, is an error rather than silently no chain. */
+static int
+read_chain(const char *path, STACK_OF(X509) **chain)
+{
+	isms_loc loc = {path, 0, 0};
+	BIO *b = BIO_new_file(path, "r");
+	if (!b) {
+		isms_diag(ISMS_ERROR, &loc, "cannot read the chain: %s", strerror(errno));
+		ERR_clear_error();
+		return -1;
+	}
+	if (!*chain)
+		*chain = sk_X509_new_null();
+	int n = 0;
+	X509 *c;
+	while ((c = PEM_read_bio_X509(b, NULL, NULL, NULL))) {
+		sk_X509_push(*chain, c);
+		n++;
+	}
+	unsigned long e = ERR_peek_last_error();
+	int at_end = ERR_GET_LIB(e) == ERR_LIB_PEM && ERR_GET_REASON(e) == PEM_R_NO_START_LINE;
+	BIO_free(b);
+	if (!at_end) {
+		ssl_error("--sign-chain: a damaged certificate in this file", path);
+		return -1;
+	}
+	if (n == 0) {
+		ERR_clear_error();
+		isms_diag(ISMS_ERROR, &loc, "--sign-chain: no PEM certificate "
+		          "(\"-----BEGIN CERTIFICATE-----\") in this file");
+		return -1;
+	}
+	ERR_clear_error();
+	return 0;
+}
+
 int
-isms_signer_load(isms_signer **out, const isms_sign_opts *o)
+isms_signer_load(isms_signer **out, const isms_sign_opts *o, time_t when)
 {
 	*out = NULL;
-	if (!o->key || !private_enough(o->key))
+	if (!o->key || !private_enough(o->key, "private key"))
 		return -1;
 	char *pass = passphrase(o);
 	if (!pass)
@@ -134,20 +174,15 @@ isms_signer_load(isms_signer **out, const isms_sign_opts *o)
 			goto done;
 		}
 	}
-	if (o->chain) {
-		FILE *f = fopen(o->chain, "r");
-		if (!f) {
-			isms_loc loc = {o->chain, 0, 0};
-			isms_diag(ISMS_ERROR, &loc, "cannot read the chain: %s", strerror(errno));
-			goto done;
-		}
-		if (!s->chain)
-			s->chain = sk_X509_new_null();
-		X509 *c;
-		while ((c = PEM_read_X509(f, NULL, NULL, NULL)))
-			sk_X509_push(s->chain, c);
-		ERR_clear_error();
-		fclose(f);
+	if (o->chain && read_chain(o->chain, &s->chain) < 0)
+		goto done;
+	char why[512];
+	if (isms_pack_cert_usable(s->cert, when, why, sizeof why) < 0) {
+		isms_loc loc = {o->cert ? o->cert : o->key, 0, 0};
+		char at[32];
+		isms_diag(ISMS_ERROR, &loc, "refusing to sign at %s with this certificate: %s",
+		          isms_pack_time_text(when, at, sizeof at), why);
+		goto done;
 	}
 	rc = 0;
 done:
@@ -211,4 +246,18 @@ done:
 	BIO_free(in);
 	free(data);
 	return rc;
+}
+
+int
+isms_pack_was_signed(const char *pack_dir)
+{
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s/MANIFEST.sha256.p7s", pack_dir) >= (int)sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	struct stat st;
+	if (lstat(path, &st) == 0)
+		return 1;
+	return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
 }

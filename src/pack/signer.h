@@ -1,7 +1,9 @@
-/* The signer's key and certificates, shared by the pack's signing files (private). */
+/* The signer's key and certificates, and the rules every signature is held to,
+ * shared by the pack's signing and verifying files (private to src/pack/). */
 #ifndef ISMS_PACK_SIGNER_H
 #define ISMS_PACK_SIGNER_H
 
+#include <openssl/cms.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
@@ -12,5 +14,45 @@ struct isms_signer {
 	X509 *cert;
 	STACK_OF(X509) *chain;
 };
+
+/* Whether cert may sign documents at time when: valid then (not expired, not yet
+ * valid), not a CA certificate, a key usage (when present) allowing digitalSignature
+ * or nonRepudiation, and an extended key usage (when present) naming documentSigning
+ * (1.3.6.1.5.5.7.3.36), emailProtection, Adobe's document signing or any.  The one
+ * rule for signing (build, sign-pdf) and for verify.  0 yes; -1 no, with the reason
+ * in words in why. */
+int isms_pack_cert_usable(X509 *cert, time_t when, char *why, size_t size);
+
+/* "2026-11-26 01:03:45 UTC" into buf (>= 32 bytes); returns buf. */
+char *isms_pack_time_text(time_t t, char *buf, size_t size);
+
+/* What a detached CMS signature says, and whether it holds. */
+typedef struct isms_sig_check {
+	char signer[768];     /* subject, issuer and serial in words; "" when unknown */
+	char subject[256];
+	time_t signed_at;     /* the signingTime attribute */
+	int has_time;
+	int sig_intact;       /* the signature over the signed attributes holds */
+	int content_intact;   /* the signed digest equals the content's */
+	char reason[1024];    /* on failure: why, in words; on success: a summary */
+} isms_sig_check;
+
+/* Check a detached DER CMS signature (der, exactly len bytes) over the content made
+ * of the pieces a (alen) and b (blen; may be empty): the encoding is exactly the DER
+ * that ismspack writes (no unsigned attributes, no added certificates, versions and
+ * algorithm parameters as written: a changed byte anywhere is refused), the
+ * signature and the content digest hold, the certificate was usable for signing at
+ * the signing time (isms_pack_cert_usable), and, with ca (a PEM file or a folder of
+ * them), the signer chains to it at the signing time.  0 when everything holds,
+ * -1 otherwise; r says which parts hold and why not. */
+int isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
+                        const void *a, size_t alen, const void *b, size_t blen,
+                        const char *ca);
+
+/* Check the embedded signature of the PDF at path (the last one): it covers the
+ * whole file, its /Contents is the DER signature and zero padding as written, and
+ * isms_pack_check_cms holds over the byte range.  *present says whether the PDF
+ * carries a signature at all.  0 ok, -1 with the reason in r. */
+int isms_pack_pdf_check(const char *path, const char *ca, isms_sig_check *r, int *present);
 
 #endif

@@ -1,159 +1,384 @@
-/* Offline verification of a pack (pack layer): digests, missing and extra files,
- * the manifest's CMS signature and chain. */
-#include "pack.h"
+/* Offline verification of a pack (pack layer): digests, missing and extra files, the
+ * manifest's CMS signature and every PDF's embedded one.  A mismatch is blamed on the
+ * file that is wrong: MANIFEST.sha256 is judged by its signature, or, unsigned, by
+ * manifest.json, which lists the same digests a second time. */
+#include "signer.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <openssl/cms.h>
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/buf.h"
 #include "base/fs.h"
 
 struct entry {
 	char name[256];
 	char hex[65];
-	int seen;
+	int line;
 };
 
-static int
-verify_signature(const char *dir, const char *ca, const char *manifest, size_t mlen,
-                 isms_verify_report report, void *ctx)
+/* What the manifest's signature says about MANIFEST.sha256 itself. */
+enum manifest_state {
+	UNSIGNED,     /* no .p7s */
+	SIGNED_SAME,  /* the signature holds over MANIFEST.sha256 as it is */
+	SIGNED_OTHER, /* the signature is intact but signed other bytes: MANIFEST.sha256 changed */
+	SIG_BROKEN    /* the .p7s itself is damaged: it tells nothing */
+};
+
+struct pack {
+	const char *dir;
+	struct entry *m;      /* MANIFEST.sha256, in order */
+	size_t nm;
+	struct entry *j;      /* manifest.json's file list */
+	size_t nj;
+	int json_read;        /* manifest.json parsed */
+	struct entry *f;      /* the folder's files (digest computed), sorted */
+	size_t nf;
+};
+
+static const struct entry *
+find(const struct entry *v, size_t n, const char *name)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/MANIFEST.sha256.p7s", dir);
-	size_t len;
-	char *der = isms_fs_read_file(path, &len, 16u << 20);
-	if (!der) {
-		if (ca) {
-			report(ctx, "MANIFEST.sha256.p7s", 0, "missing: the pack is not signed");
-			return 1;
-		}
-		report(ctx, "MANIFEST.sha256.p7s", 1, "absent: the pack is not signed (digests only)");
-		return 0;
-	}
-	int fail = 1;
-	const unsigned char *p = (const unsigned char *)der;
-	CMS_ContentInfo *cms = d2i_CMS_ContentInfo(NULL, &p, (long)len);
-	X509_STORE *store = NULL;
-	BIO *content = BIO_new_mem_buf(manifest, (int)mlen);
-	char reason[300] = "";
-	if (!cms) {
-		snprintf(reason, sizeof reason, "not a DER CMS signature");
-	} else if (!ca) {
-		snprintf(reason, sizeof reason, "present but not checked: give --ca with the "
-		         "organisation's CA certificate");
-	} else {
-		store = X509_STORE_new();
-		if (X509_STORE_load_file(store, ca) != 1) {
-			snprintf(reason, sizeof reason, "cannot read the CA file %s", ca);
-		} else if (CMS_verify(cms, NULL, store, content, NULL, CMS_BINARY) == 1) {
-			fail = 0;
-			snprintf(reason, sizeof reason, "signature valid, chain trusted");
-		} else {
-			unsigned long e = ERR_peek_last_error();
-			snprintf(reason, sizeof reason, "signature does not verify: %s",
-			         e ? ERR_reason_error_string(e) : "unknown reason");
-		}
-	}
-	ERR_clear_error();
-	report(ctx, "MANIFEST.sha256.p7s", !fail, reason);
-	X509_STORE_free(store);
-	BIO_free(content);
-	CMS_ContentInfo_free(cms);
-	free(der);
-	return fail;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].name, name))
+			return &v[i];
+	return NULL;
 }
 
-int
-isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, void *ctx)
+/* MANIFEST.sha256's lines "<sha256>  <name>\n"; the numbers of malformed lines are
+ * appended to bad (a text). */
+static void
+parse_manifest(struct pack *p, char *m, size_t len, isms_buf *bad)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/MANIFEST.sha256", dir);
-	size_t len;
-	char *m = isms_fs_read_file(path, &len, 64u << 20);
-	if (!m) {
-		report(ctx, "MANIFEST.sha256", 0, strerror(errno));
-		return 1;
-	}
-	char *orig = isms_xstrndup(m, len); /* the signed bytes; m is cut into lines */
-	int failures = 0;
-	size_t n = 0, cap = 16;
-	struct entry *e = isms_xmalloc(cap * sizeof *e);
-	for (char *line = m, *next; line && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		if (n == cap)
-			e = isms_xrealloc(e, (cap *= 2) * sizeof *e);
-		if (strlen(line) < 67 || line[64] != ' ' || line[65] != ' ' ||
-		    strspn(line, "0123456789abcdef") != 64 || strchr(line + 66, '/') ||
-		    strlen(line + 66) >= sizeof e[n].name) {
-			report(ctx, "MANIFEST.sha256", 0, "malformed line (expected \"<sha256>  <name>\")");
-			failures++;
+	size_t cap = 16;
+	p->m = isms_xmalloc(cap * sizeof *p->m);
+	int line = 0;
+	if (len && m[len - 1] != '\n')
+		isms_buf_printf(bad, "%sthe last line has no newline", bad->len ? "; " : "");
+	for (char *s = m, *next; s < m + len; s = next) {
+		line++;
+		char *nl = memchr(s, '\n', (size_t)(m + len - s));
+		next = nl ? nl + 1 : m + len;
+		size_t l = (size_t)((nl ? nl : m + len) - s);
+		if (l < 67 || l - 66 >= sizeof p->m[0].name || s[64] != ' ' || s[65] != ' ' ||
+		    strspn(s, "0123456789abcdef") != 64 || memchr(s + 66, '/', l - 66) ||
+		    memchr(s + 66, '\0', l - 66)) {
+			isms_buf_printf(bad, "%sline %d is malformed (expected \"<sha256>  <name>\")",
+			                bad->len ? "; " : "", line);
 			continue;
 		}
-		memcpy(e[n].hex, line, 64);
-		e[n].hex[64] = '\0';
-		snprintf(e[n].name, sizeof e[n].name, "%s", line + 66);
-		e[n].seen = 0;
-		n++;
+		if (p->nm == cap)
+			p->m = isms_xrealloc(p->m, (cap *= 2) * sizeof *p->m);
+		struct entry *e = &p->m[p->nm++];
+		memcpy(e->hex, s, 64);
+		e->hex[64] = '\0';
+		memcpy(e->name, s + 66, l - 66);
+		e->name[l - 66] = '\0';
+		e->line = line;
 	}
-	for (size_t i = 0; i < n; i++) {
-		char hex[65];
-		snprintf(path, sizeof path, "%s/%s", dir, e[i].name);
-		if (isms_sha256_file(path, hex, NULL) < 0) {
-			report(ctx, e[i].name, 0, errno == ENOENT ? "missing" : strerror(errno));
-			failures++;
-		} else if (strcmp(hex, e[i].hex)) {
-			report(ctx, e[i].name, 0, "altered: SHA-256 differs from the manifest");
-			failures++;
-		} else {
-			report(ctx, e[i].name, 1, "digest matches");
-		}
+}
+
+/* manifest.json's "files" list as isms_pack_manifest writes it. */
+static void
+parse_json(struct pack *p)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/manifest.json", p->dir);
+	size_t len;
+	char *j = isms_fs_read_file(path, &len, 64u << 20);
+	const char *s = j ? strstr(j, "\n  \"files\": [") : NULL;
+	size_t cap = 16;
+	p->j = isms_xmalloc(cap * sizeof *p->j);
+	if (!s) {
+		free(j);
+		return;
 	}
-	DIR *d = opendir(dir);
+	static const char key[] = "{\"name\": \"";
+	while ((s = strstr(s, key))) {
+		s += sizeof key - 1;
+		const char *q = strchr(s, '"');
+		const char *h = q ? strstr(q, "\"sha256\": \"") : NULL;
+		if (!q || !h || memchr(s, '\\', (size_t)(q - s)) || (size_t)(q - s) >= sizeof p->j[0].name)
+			break;
+		h += 11;
+		if (strspn(h, "0123456789abcdef") != 64 || h[64] != '"')
+			break;
+		if (p->nj == cap)
+			p->j = isms_xrealloc(p->j, (cap *= 2) * sizeof *p->j);
+		struct entry *e = &p->j[p->nj++];
+		memcpy(e->name, s, (size_t)(q - s));
+		e->name[q - s] = '\0';
+		memcpy(e->hex, h, 64);
+		e->hex[64] = '\0';
+		s = h + 64;
+	}
+	p->json_read = s == NULL;
+	free(j);
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* Every entry of the folder but the manifest and its signature, with its digest
+ * ("" when it cannot be read). */
+static void
+scan_folder(struct pack *p)
+{
+	size_t cap = 16;
+	p->f = isms_xmalloc(cap * sizeof *p->f);
+	DIR *d = opendir(p->dir);
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
-		    !strcmp(de->d_name, "MANIFEST.sha256") || !strcmp(de->d_name, "MANIFEST.sha256.p7s"))
+		    !strcmp(de->d_name, "MANIFEST.sha256") || !strcmp(de->d_name, "MANIFEST.sha256.p7s") ||
+		    strlen(de->d_name) >= sizeof p->f[0].name)
 			continue;
-		int listed = 0;
-		for (size_t i = 0; i < n && !listed; i++)
-			listed = !strcmp(e[i].name, de->d_name);
-		if (!listed) {
-			report(ctx, de->d_name, 0, "extra: not listed in MANIFEST.sha256");
-			failures++;
-		}
+		if (p->nf == cap)
+			p->f = isms_xrealloc(p->f, (cap *= 2) * sizeof *p->f);
+		struct entry *e = &p->f[p->nf++];
+		snprintf(e->name, sizeof e->name, "%s", de->d_name);
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", p->dir, de->d_name);
+		if (isms_sha256_file(path, e->hex, NULL) < 0)
+			e->hex[0] = '\0';
+		e->line = 0;
 	}
 	if (d)
 		closedir(d);
-	/* A signed pack signs every PDF too: check each embedded signature. */
+	qsort(p->f, p->nf, sizeof *p->f, cmp_entry);
+}
+
+/* manifest.json agrees with the folder: the same files (besides itself) and digests. */
+static int
+json_matches_folder(const struct pack *p)
+{
+	if (!p->json_read)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < p->nf; i++) {
+		if (!strcmp(p->f[i].name, "manifest.json"))
+			continue;
+		const struct entry *j = find(p->j, p->nj, p->f[i].name);
+		if (!j || strcmp(j->hex, p->f[i].hex))
+			return 0;
+		n++;
+	}
+	return n == p->nj;
+}
+
+static int
+ends_with_pdf(const char *name)
+{
+	size_t l = strlen(name);
+	return l > 4 && !strcmp(name + l - 4, ".pdf");
+}
+
+int
+isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, void *ctx,
+                 char *verdict, size_t vsize)
+{
+	char path[4096];
+	struct pack p = {dir, NULL, 0, NULL, 0, 0, NULL, 0};
+	int failures = 0;
+	snprintf(verdict, vsize, "FAILED");
+	snprintf(path, sizeof path, "%s/MANIFEST.sha256", dir);
+	size_t mlen;
+	char *m = isms_fs_read_file(path, &mlen, 64u << 20);
+	if (!m) {
+		report(ctx, "MANIFEST.sha256", 0, errno == ENOENT ? "missing: this is not a pack "
+		       "(or its manifest was deleted)" : strerror(errno));
+		return 1;
+	}
+
+	/* The manifest's signature first: it decides whether MANIFEST.sha256 can be
+	 * believed when a file and its line disagree. */
 	snprintf(path, sizeof path, "%s/MANIFEST.sha256.p7s", dir);
-	FILE *signed_pack = fopen(path, "rb");
-	if (signed_pack) {
-		fclose(signed_pack);
-		for (size_t i = 0; i < n; i++) {
-			size_t l = strlen(e[i].name);
-			if (l < 4 || strcmp(e[i].name + l - 4, ".pdf"))
+	size_t slen;
+	char *der = isms_fs_read_file(path, &slen, 16u << 20);
+	int p7s_errno = errno;
+	isms_sig_check sig;
+	int sig_ok = -1;
+	enum manifest_state state = UNSIGNED;
+	if (der) {
+		sig_ok = isms_pack_check_cms(&sig, (const unsigned char *)der, slen, m, mlen,
+		                             NULL, 0, ca);
+		state = sig.sig_intact && sig.content_intact ? SIGNED_SAME :
+		        sig.sig_intact ? SIGNED_OTHER : SIG_BROKEN;
+	}
+
+	isms_buf mbad = {0};
+	parse_manifest(&p, m, mlen, &mbad);
+	parse_json(&p);
+	scan_folder(&p);
+	const struct entry *fj = find(p.f, p.nf, "manifest.json");
+	const struct entry *mj = find(p.m, p.nm, "manifest.json");
+	int json_fits = json_matches_folder(&p);
+	/* Unsigned (or the signature tells nothing): manifest.json is the second witness,
+	 * believed when MANIFEST.sha256 vouches for it, or when it agrees with every file
+	 * while its own line in MANIFEST.sha256 does not. */
+	int json_witness = state != SIGNED_SAME && p.json_read && fj &&
+	                   (state == SIGNED_OTHER || (mj && !strcmp(mj->hex, fj->hex)) || json_fits);
+	if (state == SIGNED_OTHER)
+		isms_buf_printf(&mbad, "%saltered after signing: its SHA-256 differs from the one "
+		                "signed in MANIFEST.sha256.p7s", mbad.len ? "; " : "");
+
+	for (size_t i = 0; i < p.nm; i++) {
+		const struct entry *e = &p.m[i];
+		const struct entry *f = find(p.f, p.nf, e->name);
+		const struct entry *j = find(p.j, p.nj, e->name);
+		if (f && f->hex[0] && !strcmp(f->hex, e->hex)) {
+			report(ctx, e->name, 1, "digest matches");
+			continue;
+		}
+		if (f && !f->hex[0]) {
+			report(ctx, e->name, 0, "cannot read it");
+			failures++;
+			continue;
+		}
+		int json_says_file = json_witness && f && j && !strcmp(j->hex, f->hex);
+		int json_unknown = json_witness && !f && !j && strcmp(e->name, "manifest.json");
+		if (json_says_file || json_unknown) {
+			/* The file is as manifest.json lists it: the line is what changed. */
+			isms_buf_printf(&mbad, "%sline %d (%s) %s", mbad.len ? "; " : "", e->line, e->name,
+			                f ? "gives a digest that differs from the file and from "
+			                    "manifest.json, which agree"
+			                  : "names a file that neither the pack nor manifest.json has");
+			if (f)
+				report(ctx, e->name, 1, "matches manifest.json (its line in MANIFEST.sha256 "
+				       "was altered)");
+			continue;
+		}
+		if (!f) {
+			report(ctx, e->name, 0, "missing");
+		} else if (!strcmp(e->name, "manifest.json") && json_fits && state != SIGNED_SAME) {
+			report(ctx, e->name, 0, "altered, or its line in MANIFEST.sha256 was: the two "
+			       "differ (every file it lists matches it; the pack is unsigned, so which "
+			       "one changed cannot be told)");
+		} else {
+			report(ctx, e->name, 0, "altered: SHA-256 differs from MANIFEST.sha256");
+		}
+		failures++;
+	}
+	for (size_t i = 0; i < p.nf; i++) {
+		const struct entry *f = &p.f[i];
+		if (find(p.m, p.nm, f->name))
+			continue;
+		const struct entry *j = find(p.j, p.nj, f->name);
+		if (json_witness && f->hex[0] &&
+		    ((j && !strcmp(j->hex, f->hex)) || (!strcmp(f->name, "manifest.json") && json_fits))) {
+			isms_buf_printf(&mbad, "%sit does not list %s, %s", mbad.len ? "; " : "", f->name,
+			                j ? "which manifest.json lists with this digest"
+			                  : "which agrees with every file");
+			report(ctx, f->name, 1, "matches manifest.json (its line in MANIFEST.sha256 "
+			       "was altered)");
+			continue;
+		}
+		report(ctx, f->name, 0, "extra: not listed in MANIFEST.sha256");
+		failures++;
+	}
+	if (mbad.len) {
+		report(ctx, "MANIFEST.sha256", 0, mbad.data);
+		failures++;
+	} else {
+		snprintf(path, sizeof path, "well-formed, %zu files listed", p.nm);
+		report(ctx, "MANIFEST.sha256", 1, path);
+	}
+
+	/* Every embedded PDF signature is checked, with or without --ca; in a signed
+	 * pack every PDF must carry one. */
+	int pdf_signed = 0, pdf_unsigned = 0;
+	for (size_t i = 0; i < p.nf; i++) {
+		if (!ends_with_pdf(p.f[i].name))
+			continue;
+		char label[300], reason[2048];
+		isms_sig_check r;
+		int present;
+		snprintf(path, sizeof path, "%s/%s", dir, p.f[i].name);
+		snprintf(label, sizeof label, "%s (embedded signature)", p.f[i].name);
+		int bad = isms_pack_pdf_check(path, ca, &r, &present) < 0;
+		if (!present) {
+			pdf_unsigned++;
+			continue;
+		}
+		pdf_signed++;
+		snprintf(reason, sizeof reason, "%s%s%s", r.signer, *r.signer ? ": " : "", r.reason);
+		report(ctx, label, !bad, reason);
+		failures += bad;
+	}
+	if ((der || pdf_signed) && pdf_unsigned) {
+		for (size_t i = 0; i < p.nf; i++) {
+			if (!ends_with_pdf(p.f[i].name))
 				continue;
-			char reason[300], label[300];
-			snprintf(path, sizeof path, "%s/%s", dir, e[i].name);
-			snprintf(label, sizeof label, "%s (embedded signature)", e[i].name);
-			int bad = isms_pack_verify_pdf(path, ca, reason, sizeof reason) < 0;
-			report(ctx, label, !bad, reason);
-			failures += bad;
+			isms_sig_check r;
+			int present;
+			snprintf(path, sizeof path, "%s/%s", dir, p.f[i].name);
+			isms_pack_pdf_check(path, NULL, &r, &present);
+			if (present)
+				continue;
+			char label[300];
+			snprintf(label, sizeof label, "%s (embedded signature)", p.f[i].name);
+			report(ctx, label, 0, "missing: the pack is signed but this PDF is not");
+			failures++;
 		}
 	}
-	failures += verify_signature(dir, ca, orig, len, report, ctx);
-	free(orig);
-	free(e);
+
+	int unsigned_pack = 0;
+	if (!der) {
+		if (p7s_errno != ENOENT) {
+			snprintf(path, sizeof path, "cannot read: %s", strerror(p7s_errno));
+			report(ctx, "MANIFEST.sha256.p7s", 0, path);
+			failures++;
+		} else if (pdf_signed) {
+			report(ctx, "MANIFEST.sha256.p7s", 0, "missing: the pack's PDFs are signed but "
+			       "the manifest's signature is not there (deleted?); MANIFEST.sha256 may "
+			       "have been rewritten");
+			failures++;
+			unsigned_pack = 1;
+		} else if (ca) {
+			report(ctx, "MANIFEST.sha256.p7s", 0, "missing: the pack is not signed");
+			failures++;
+			unsigned_pack = 1;
+		} else {
+			report(ctx, "MANIFEST.sha256.p7s", 1, "absent: the pack is not signed (digests only)");
+		}
+	} else {
+		char reason[2048];
+		if (state == SIGNED_OTHER)
+			snprintf(reason, sizeof reason, "%s: the signature itself is intact, but "
+			         "MANIFEST.sha256 is not what it signed", sig.signer);
+		else
+			snprintf(reason, sizeof reason, "%s%s%s", sig.signer, *sig.signer ? ": " : "",
+			         sig.reason);
+		/* SIGNED_OTHER: the failure is MANIFEST.sha256's, reported above. */
+		int ok = sig_ok == 0 || state == SIGNED_OTHER;
+		report(ctx, "MANIFEST.sha256.p7s", ok, reason);
+		failures += !ok;
+	}
+
+	if (unsigned_pack)
+		snprintf(verdict, vsize, "unsigned: %s", pdf_signed
+		         ? "its PDFs are signed but the manifest's signature is missing; the pack "
+		           "is not known to be complete and unaltered"
+		         : "--ca was given but the pack carries no signature");
+	else if (failures)
+		snprintf(verdict, vsize, "FAILED (%d problem%s)", failures, failures == 1 ? "" : "s");
+	else if (der)
+		snprintf(verdict, vsize, "complete and unaltered, signed by %s (%s)", sig.subject,
+		         ca ? "chain trusted" : "signer not checked against a CA: give --ca");
+	else
+		snprintf(verdict, vsize, "complete and unaltered (not signed)");
+	isms_buf_free(&mbad);
+	free(der);
 	free(m);
+	free(p.m);
+	free(p.j);
+	free(p.f);
 	return failures;
 }

@@ -235,6 +235,24 @@ cjk_gaps(const glyph *g, size_t a, size_t b)
 	return n;
 }
 
+/* Draw line ln of g from x, and the hyphen that ends it at a hyphenation point. */
+static void
+draw_text_line(lay *L, isms_page *pg, const glyph *g, const line *ln, double x, double base,
+               double size, double extra, double grey)
+{
+	draw_line(L, pg, g, ln->start, ln->end, x, base, size, extra, grey);
+	if (!ln->hyphen || ln->end == ln->start)
+		return;
+	glyph h = g[ln->end - 1];
+	h.cp = '-';
+	h.font = fonts_pick('-', h.bold, 0);
+	h.w = h.hw;
+	if (h.font < 0)
+		return;
+	double xe = x + ln->width - h.hw + extra * cjk_gaps(g, ln->start, ln->end);
+	draw_line(L, pg, &h, 0, 1, xe, base, size, 0, grey);
+}
+
 /* Emit wrapped text in a box [x, x + w) from y (top-down), returning its height. */
 static double
 text_block(lay *L, const char *text, double x, double w, double y, double size, double leading,
@@ -259,7 +277,7 @@ text_block(lay *L, const char *text, double x, double w, double y, double size, 
 				if (gaps && slack > 0 && slack / gaps < size * 0.25)
 					extra = slack / gaps;
 			}
-			draw_line(L, pg, g, ln[k].start, ln[k].end, lx, base, size, extra, grey);
+			draw_text_line(L, pg, g, &ln[k], lx, base, size, extra, grey);
 		}
 	}
 	free(g);
@@ -342,7 +360,7 @@ paragraph(lay *L, const char *label, const char *text, style st, double indent,
 			if (gaps && slack > 0 && slack / gaps < st.size * 0.25)
 				extra = slack / gaps;
 		}
-		draw_line(L, pg, g, ln[k].start, ln[k].end, lx, base, st.size, extra, st.grey);
+		draw_text_line(L, pg, g, &ln[k], lx, base, st.size, extra, st.grey);
 		L->y += st.leading;
 	}
 	L->y += st.after;
@@ -379,8 +397,52 @@ draw_cell_lines(lay *L, isms_page *pg, const cell *c, cell_lay *cl, size_t from,
 			if (gaps && slack > 0 && slack / gaps < size * 0.25)
 				extra = slack / gaps;
 		}
-		draw_line(L, pg, cl->g, cl->ln[k].start, cl->ln[k].end, lx, base, size, extra, 0);
+		draw_text_line(L, pg, cl->g, &cl->ln[k], lx, base, size, extra, 0);
 	}
+}
+
+/* Widen the columns too narrow for a name, a date, an id or a word piece of one
+ * of their cells, taking the width from columns that have room to spare, as a
+ * typesetter sets a table; names split at their own opportunities only when the
+ * table cannot hold them whole.  colx (ncols + 1 edges) is updated. */
+static void
+widen_columns(const isms_table *t, const cell_lay *cl, double *colx)
+{
+	int nc = t->ncols;
+	double *w = isms_xcalloc((size_t)nc, sizeof *w), *need = isms_xcalloc((size_t)nc, sizeof *need);
+	for (int c = 0; c < nc; c++)
+		w[c] = colx[c + 1] - colx[c];
+	for (int relaxed = 0; relaxed < 2; relaxed++) {
+		for (int c = 0; c < nc; c++)
+			need[c] = 0;
+		for (size_t i = 0; i < t->ncells; i++) {
+			const cell *c = &t->cells[i];
+			if (c->colspan != 1)
+				continue;
+			double m = lines_min_width(cl[i].g, cl[i].ng, relaxed) + 2 * CELL_PAD + 0.5;
+			if (m > need[c->col])
+				need[c->col] = m;
+		}
+		double deficit = 0, surplus = 0;
+		for (int c = 0; c < nc; c++) {
+			if (need[c] > w[c])
+				deficit += need[c] - w[c];
+			else
+				surplus += w[c] - need[c];
+		}
+		if (deficit <= 1e-6)
+			break;
+		if (deficit > surplus && !relaxed)
+			continue; /* not whole: try with names broken at their own places */
+		double give = deficit < surplus ? deficit / surplus : 1, take = deficit < surplus ? 1 : surplus / deficit;
+		for (int c = 0; c < nc; c++)
+			w[c] = need[c] > w[c] ? w[c] + (need[c] - w[c]) * take : w[c] - (w[c] - need[c]) * give;
+		break;
+	}
+	for (int c = 0; c < nc; c++)
+		colx[c + 1] = colx[c] + w[c];
+	free(w);
+	free(need);
 }
 
 static void
@@ -400,9 +462,13 @@ table(lay *L, isms_table *t)
 	double *rh = isms_xcalloc((size_t)nrows + 1, sizeof *rh);
 	for (size_t i = 0; i < t->ncells; i++) {
 		cell *c = &t->cells[i];
+		cl[i].ng = lines_shape(c->text, size, c->bold, 0, &cl[i].g, &L->out->missing, L->where);
+	}
+	widen_columns(t, cl, colx);
+	for (size_t i = 0; i < t->ncells; i++) {
+		cell *c = &t->cells[i];
 		cl[i].x = colx[c->col];
 		cl[i].w = colx[c->col + c->colspan] - colx[c->col];
-		cl[i].ng = lines_shape(c->text, size, c->bold, 0, &cl[i].g, &L->out->missing, L->where);
 		cl[i].nl = lines_fill(cl[i].g, cl[i].ng, cl[i].w - 2 * CELL_PAD, &cl[i].ln);
 		if (cl[i].ng == 0)
 			cl[i].nl = 0;
@@ -819,7 +885,7 @@ add_mark(lay *L, int level, const char *label, const char *text)
 		isms_buf_putc(&b, ' ');
 	}
 	for (const char *p = text; *p; p++)
-		if (*p != ISMS_BOLD_ON && *p != ISMS_BOLD_OFF && *p != '\n')
+		if (*p != ISMS_BOLD_ON && *p != ISMS_BOLD_OFF && *p != ISMS_KEEP_ON && *p != ISMS_KEEP_OFF && *p != '\n')
 			isms_buf_putc(&b, *p);
 	m->title = isms_arena_strdup(L->p->a, b.data ? b.data : "");
 	isms_buf_free(&b);

@@ -1,8 +1,12 @@
 /* Shaping and line breaking (typeset layer): fonts per character, UAX #14 break
- * opportunities from libunibreak with Chinese tailoring, greedy line filling. */
+ * opportunities from libunibreak with Chinese tailoring, English hyphenation points
+ * from libhyphen (the hyphen-en-us patterns, read once per process), keep-together
+ * spans, greedy line filling. */
 #include "lines.h"
 #include "fonts.h"
 
+#include <ctype.h>
+#include <hyphen.h>
 #include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +55,102 @@ wordish(uint32_t c)
 	return c > 0x20 && c < 0x7F;
 }
 
+#ifndef ISMS_HYPHEN_DIC
+#define ISMS_HYPHEN_DIC "/usr/share/hyphen/hyph_en_US.dic"
+#endif
+
+/* The patterns, loaded on first use; NULL (reported once) when not installed. */
+static HyphenDict *
+hyphen_dict(void)
+{
+	static HyphenDict *dict;
+	static int tried;
+	if (!tried) {
+		tried = 1;
+		const char *path = getenv("ISMSPACK_HYPHEN_DIC");
+		dict = hnj_hyphen_load(path && *path ? path : ISMS_HYPHEN_DIC);
+		if (!dict)
+			isms_warn(NULL, "no English hyphenation patterns at %s (Debian package "
+			          "hyphen-en-us): a word that must break takes a hyphen after any "
+			          "letter", path && *path ? path : ISMS_HYPHEN_DIC);
+	}
+	return dict;
+}
+
+static int
+ascii_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+alnum(const glyph *g, size_t n, size_t i)
+{
+	return i < n && (ascii_letter(g[i].cp) || (g[i].cp >= '0' && g[i].cp <= '9'));
+}
+
+/* Whether the letters [i, j) are part of an identifier, a number or an address
+ * rather than a word (ISO27001, www.example.com, a_b, x@y): a digit or one of
+ * / @ _ \ = # & ? next to them, or '.' or ':' between them and a letter or digit. */
+static int
+in_id(const glyph *g, size_t n, size_t i, size_t j)
+{
+	static const char joins[] = "0123456789/@_\\=#&?";
+	if (i > 0 && g[i - 1].cp < 0x80 && strchr(joins, (int)g[i - 1].cp))
+		return 1;
+	if (j < n && g[j].cp < 0x80 && g[j].cp && strchr(joins, (int)g[j].cp))
+		return 1;
+	if (i > 1 && (g[i - 1].cp == '.' || g[i - 1].cp == ':') && alnum(g, n, i - 2))
+		return 1;
+	if (j + 1 < n && (g[j].cp == '.' || g[j].cp == ':') && alnum(g, n, j + 1))
+		return 1;
+	return 0;
+}
+
+/* Hyphenation points of the English words in g: runs of five or more ASCII
+ * letters outside keep-together spans, not all capitals, not part of an id. */
+static void
+hyphenate(glyph *g, size_t n)
+{
+	HyphenDict *dict = NULL;
+	char word[64], hy[72];
+	for (size_t i = 0; i < n;) {
+		if (!ascii_letter(g[i].cp)) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		int upper = 0;
+		while (j < n && ascii_letter(g[j].cp))
+			upper += g[j++].cp <= 'Z';
+		size_t len = j - i;
+		int keep = 0;
+		for (size_t k = i; k < j; k++)
+			keep |= g[k].keep;
+		if (len >= 5 && len < sizeof word && !keep && upper < (int)len - 1 &&
+		    !in_id(g, n, i, j) && (dict || (dict = hyphen_dict()))) {
+			for (size_t k = 0; k < len; k++)
+				word[k] = (char)tolower((int)g[i + k].cp);
+			word[len] = 0;
+			char **rep = NULL;
+			int *pos = NULL, *cut = NULL;
+			if (hnj_hyphen_hyphenate3(dict, word, (int)len, hy, NULL, &rep, &pos, &cut,
+			                          2, 3, 2, 2) == 0)
+				for (size_t k = 0; k + 1 < len; k++)
+					if (hy[k] & 1)
+						g[i + k].hyph = 1;
+			if (rep) {
+				for (size_t k = 0; k < len; k++)
+					free(rep[k]);
+				free(rep);
+				free(pos);
+				free(cut);
+			}
+		}
+		i = j;
+	}
+}
+
 size_t
 lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsigned *missing,
             const char *where)
@@ -58,7 +158,7 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 	size_t len = strlen(s), n = 0;
 	glyph *g = isms_xmalloc((len + 1) * sizeof *g);
 	uint32_t *cps = isms_xmalloc((len + 1) * sizeof *cps);
-	int bold = 0;
+	int bold = 0, keep = 0, span = 0;
 	static uint32_t reported[64];
 	static size_t nreported;
 	for (size_t i = 0; i < len;) {
@@ -73,6 +173,14 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 			bold = 0;
 			continue;
 		}
+		if (cp == (unsigned char)ISMS_KEEP_ON) {
+			keep = ++span % 255 + 1; /* neighbouring spans differ */
+			continue;
+		}
+		if (cp == (unsigned char)ISMS_KEEP_OFF) {
+			keep = 0;
+			continue;
+		}
 		if (cp == '\t' || cp == '\r')
 			cp = ' ';
 		glyph *x = &g[n];
@@ -81,6 +189,7 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 		x->bold = bold || bold_all;
 		x->cjk = (unsigned char)is_cjk(cp);
 		x->space = cp == ' ' || cp == 0x3000;
+		x->keep = (unsigned char)keep;
 		if (cp == '\n') {
 			x->font = -1;
 		} else {
@@ -120,10 +229,25 @@ lines_shape(const char *s, double size, int bold_all, int kai, glyph **out, unsi
 		}
 		if (i + 1 == n)
 			b = 2;
+		g[i].kbrk = (unsigned char)b;
+		if (b == 1 && g[i].keep && i + 1 < n && g[i + 1].keep == g[i].keep)
+			b = 0;
 		g[i].brk = (unsigned char)b;
 	}
 	free(brks);
 	free(cps);
+	hyphenate(g, n);
+	/* the hyphen's width after each letter (also for a cut without a point) */
+	double hw[2] = {-1, -1};
+	for (size_t i = 0; i < n; i++) {
+		if (!ascii_letter(g[i].cp) || g[i].font < 0)
+			continue;
+		if (hw[g[i].bold] < 0) {
+			int f = fonts_pick('-', g[i].bold, kai);
+			hw[g[i].bold] = f < 0 ? 0 : fonts_advance(f, '-') * size / 1000.0;
+		}
+		g[i].hw = hw[g[i].bold];
+	}
 	*out = g;
 	return n;
 }
@@ -137,6 +261,86 @@ lines_width(const glyph *g, size_t a, size_t b)
 	return w;
 }
 
+#define NONE ((size_t)-1)
+
+static int
+letter_at(const glyph *g, size_t n, size_t k)
+{
+	return k < n && ascii_letter(g[k].cp);
+}
+
+/* The last glyph of a line that starts at `start` and overflows at glyph `i`
+ * (the first that does not fit); last_ok is the last break opportunity before i
+ * or NONE.  Sets *hyphen when the line ends at a hyphenation point. */
+static size_t
+break_at(const glyph *g, size_t n, size_t start, size_t i, size_t last_ok, double width,
+         int *hyphen)
+{
+	*hyphen = 0;
+	/* the longest hyphenated piece of the overflowing word that fits */
+	size_t h = NONE;
+	for (size_t k = i; k-- > start && (last_ok == NONE || k > last_ok);)
+		if (g[k].hyph && lines_width(g, start, k + 1) + g[k].hw <= width + 1e-6) {
+			h = k;
+			break;
+		}
+	if (last_ok != NONE) {
+		size_t e = last_ok + 1;
+		while (e > start && g[e - 1].space)
+			e--;
+		/* lines are ragged (English is not spread): hyphenate only rather than
+		 * leave two fifths of the line empty, and with three letters before */
+		size_t ws = h;
+		while (ws != NONE && ws > start && ascii_letter(g[ws - 1].cp))
+			ws--;
+		if (h != NONE && h >= ws + 2 && width - lines_width(g, start, e) > width * 0.4) {
+			*hyphen = 1;
+			return h;
+		}
+		return last_ok;
+	}
+	if (h != NONE) {
+		*hyphen = 1;
+		return h;
+	}
+	/* a keep-together span wider than the line: at its own opportunities */
+	for (size_t k = i; k-- > start + 1;)
+		if (g[k - 1].kbrk == 1)
+			return k - 1;
+	/* the overflowing run: a word, or an id or address (digits, / : @ _) */
+	int id = 0;
+	for (size_t k = start; k < n && !id; k++) {
+		uint32_t c = g[k].cp;
+		id = (c >= '0' && c <= '9') || c == '/' || c == ':' || c == '@' || c == '_';
+		if (g[k].brk)
+			break;
+	}
+	/* an English word with no point that fits: a hyphen after the last letter
+	 * that fits, with two letters of the word before it and two after */
+	if (!id && letter_at(g, n, i))
+		for (size_t k = i; k-- > start + 1 && letter_at(g, n, k);)
+			if (letter_at(g, n, k - 1) && letter_at(g, n, k + 1) && letter_at(g, n, k + 2) &&
+			    lines_width(g, start, k + 1) + g[k].hw <= width + 1e-6) {
+				*hyphen = 1;
+				return k;
+			}
+	/* an id or address, as the Chicago Manual breaks a URL: after a colon or a
+	 * double slash, before / - _ ~ # @ & =, never leaving a hyphen at a line's
+	 * end (readers would take it for a hyphenation and drop it); after a dot, as
+	 * no line may start with one */
+	for (size_t k = i; id && k-- > start + 1;) {
+		uint32_t c = g[k].cp, d = g[k + 1].cp;
+		if ((c == ':' && d != '/') || (c == '/' && g[k - 1].cp == '/') ||
+		    (c == '.' && alnum(g, n, k + 1)) ||
+		    (strchr("/-_~#@&=", (int)(d < 0x80 ? d : 1)) && c != '/' && c != ':'))
+			return k;
+	}
+	/* nothing else: cut, but never so that the next line starts with ）」，。 */
+	while (i > start + 1 && lines_no_start(g[i].cp))
+		i--;
+	return i - 1;
+}
+
 size_t
 lines_fill(const glyph *g, size_t n, double width, line **out)
 {
@@ -146,21 +350,16 @@ lines_fill(const glyph *g, size_t n, double width, line **out)
 	while (i < n) {
 		while (i < n && g[i].space && g[i].brk != 2)
 			i++; /* no line starts with a space */
-		size_t start = i, last_ok = (size_t)-1;
+		size_t start = i, last_ok = NONE;
 		double w = 0;
-		int forced = 0;
+		int forced = 0, hyphen = 0;
 		for (; i < n; i++) {
 			if (g[i].cp == '\n') {
 				forced = 1;
 				break;
 			}
 			if (w + g[i].w > width + 1e-6 && i > start && !g[i].space) {
-				if (last_ok != (size_t)-1)
-					i = last_ok + 1;
-				else /* one unbreakable run wider than the line: cut it, but never so
-				      * that the next line starts with ）」，。 and the like */
-					while (i > start + 1 && lines_no_start(g[i].cp))
-						i--;
+				i = break_at(g, n, start, i, last_ok, width, &hyphen) + 1;
 				break;
 			}
 			w += g[i].w;
@@ -181,16 +380,39 @@ lines_fill(const glyph *g, size_t n, double width, line **out)
 			L = isms_xrealloc(L, (cap *= 2) * sizeof *L);
 		L[nl].start = start;
 		L[nl].end = end;
-		L[nl].width = lines_width(g, start, end);
+		L[nl].width = lines_width(g, start, end) + (hyphen ? g[end - 1].hw : 0);
 		L[nl].last = forced || i >= n;
+		L[nl].hyphen = hyphen;
 		nl++;
 		if (forced && i >= n)
 			break;
 	}
 	if (nl == 0) {
-		L[0] = (line){0, 0, 0, 1};
+		L[0] = (line){0, 0, 0, 1, 0};
 		nl = 1;
 	}
 	*out = L;
 	return nl;
+}
+
+double
+lines_min_width(const glyph *g, size_t n, int relaxed)
+{
+	double best = 0, piece = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (g[i].cp == '\n' || (g[i].space && g[i].brk)) {
+			piece = 0;
+			continue;
+		}
+		piece += g[i].w;
+		/* an English word may break at its hyphenation points */
+		double w = g[i].hyph ? piece + g[i].hw : piece;
+		if (w > best)
+			best = w;
+		if (g[i].hyph)
+			piece = 0;
+		if ((relaxed ? g[i].kbrk : g[i].brk) >= 1)
+			piece = 0;
+	}
+	return best;
 }

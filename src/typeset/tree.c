@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "base/buf.h"
+
 #define A4_W 595.276
 #define A4_H 841.89
 
@@ -295,4 +297,74 @@ isms_fig_dot(isms_figure *f, double x, double y, double r, double grey)
 {
 	fig_item *it = fig_add(f, F_DOT);
 	it->x = x, it->y = y, it->w = r, it->grey = grey;
+}
+
+size_t
+isms_doc_mark(const isms_doc *doc)
+{
+	return doc->n;
+}
+
+/* Text without the in-band marks (bold, keep-together); line breaks as spaces. */
+static void
+put_plain(isms_buf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == ISMS_BOLD_ON || *s == ISMS_BOLD_OFF || *s == ISMS_KEEP_ON || *s == ISMS_KEEP_OFF)
+			continue;
+		isms_buf_putc(out, *s == '\n' || *s == '\t' ? ' ' : *s);
+	}
+}
+
+void
+isms_doc_text(const isms_doc *doc, size_t from, isms_buf *out)
+{
+	for (size_t i = from; i < doc->n; i++) {
+		const block *b = &doc->blocks[i];
+		switch (b->kind) {
+		case B_HEADING:
+			isms_buf_puts(out, "§ ");
+			put_plain(out, b->label);
+			isms_buf_putc(out, '\t');
+			put_plain(out, b->text);
+			isms_buf_putc(out, '\n');
+			break;
+		case B_PARA:
+			if (b->label) {
+				put_plain(out, b->label);
+				isms_buf_putc(out, ' ');
+			}
+			put_plain(out, b->text);
+			isms_buf_putc(out, '\n');
+			break;
+		case B_TABLE: {
+			const isms_table *t = b->table;
+			int row = -1;
+			for (size_t k = 0; k < t->ncells; k++) {
+				if (t->cells[k].row != row) {
+					if (row >= 0)
+						isms_buf_putc(out, '\n');
+					row = t->cells[k].row;
+					isms_buf_puts(out, "| ");
+				} else {
+					isms_buf_puts(out, " | ");
+				}
+				put_plain(out, t->cells[k].text);
+			}
+			if (row >= 0)
+				isms_buf_putc(out, '\n');
+			break;
+		}
+		case B_FIGURE:
+			for (size_t k = 0; k < b->fig->n; k++)
+				if (b->fig->items[k].text) {
+					isms_buf_puts(out, "[");
+					put_plain(out, b->fig->items[k].text);
+					isms_buf_puts(out, "]\n");
+				}
+			break;
+		default:
+			break;
+		}
+	}
 }

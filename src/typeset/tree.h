@@ -3,7 +3,10 @@
  * type appears here.  Everything is owned by the document's arena.
  *
  * Text is UTF-8.  Inside text, the byte ISMS_BOLD_ON (0x02) starts bold and
- * ISMS_BOLD_OFF (0x03) ends it; '\n' forces a line break. */
+ * ISMS_BOLD_OFF (0x03) ends it; ISMS_KEEP_ON (0x04) … ISMS_KEEP_OFF (0x05) keeps
+ * a span together on one line (a person's or a unit's name: no break, no
+ * hyphenation inside, unless the span alone is wider than the line); '\n' forces
+ * a line break. */
 #ifndef ISMS_TREE_H
 #define ISMS_TREE_H
 
@@ -12,6 +15,8 @@
 
 #define ISMS_BOLD_ON '\x02'
 #define ISMS_BOLD_OFF '\x03'
+#define ISMS_KEEP_ON '\x04'
+#define ISMS_KEEP_OFF '\x05'
 
 typedef struct isms_doc isms_doc;
 typedef struct isms_table isms_table;
@@ -97,5 +102,12 @@ void isms_fig_text(isms_figure *f, double x, double y, const char *text, double 
                    enum isms_align align);
 /* A dot marker (charts). */
 void isms_fig_dot(isms_figure *f, double x, double y, double r, double grey);
+
+/* The number of blocks so far: a mark for isms_doc_text. */
+size_t isms_doc_mark(const isms_doc *doc);
+struct isms_buf;
+/* The plain text of the blocks from mark `from` on, one line per heading ("§ label<TAB>text"), paragraph, table row ("| a | b") and figure text ("[text]"); the in-band
+ * marks removed.  What a document says, for comparing two versions of it. */
+void isms_doc_text(const isms_doc *doc, size_t from, struct isms_buf *out);
 
 #endif

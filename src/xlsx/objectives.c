@@ -14,35 +14,76 @@ static const char *const target_cols[] = {
 	"單位", "Unit", "去年實績", "Last year", "負責部門", "Owner unit",
 	"負責人員", "Owner", "所需資源", "Resources", "具體執行項目", "Actions",
 	"檢討依據(資料來源)", "Data source", "累計方式", "Cumulative rule", "頻率", "Frequency",
+	"判定方式", "Judged",
 };
 static const char *const meas_cols[] = {
-	"編號", "No.", "目標項目", "Objective", "期間", "Period", "實績", "Actual",
-	"分子", "Numerator", "分母", "Denominator", "累計", "Cumulative",
-	"達成情形", "Status", "差異", "Variance", "差異說明", "Explanation",
-	"報告人", "Reporter", "日期", "Date", "審核意見", "Reviewer comment",
+	"編號", "No.", "目標項目", "Objective", "期間", "Period",
+	"本期實績", "Actual (period)", "分子", "Numerator", "分母", "Denominator",
+	"本期目標", "Period target", "本期達成情形", "Period result", "本期差異", "Variance (period)",
+	"年度累計", "Year to date", "累計目標", "Year-to-date target", "累計達成情形", "Year-to-date result",
+	"差異說明", "Explanation", "報告人", "Reporter", "日期", "Date", "審核意見", "Reviewer comment",
 };
 static const char *const kpi_cols[] = {
-	"資訊安全目標", "Objective", "KPI 指標", "KPI", "目標值", "Target",
-	"目前值", "Current value", "評估期間", "Period", "評估結果", "Result",
+	"資訊安全目標", "Objective", "KPI 指標", "KPI", "目標值（全年）", "Target (year)",
+	"評估期間", "Period", "本期實績", "Actual (period)", "本期判定基準", "Period judged against",
+	"本期評估結果", "Period result", "年度累計", "Year to date", "累計判定基準", "Year to date judged against",
+	"累計評估結果", "Year-to-date result",
 	"較去年", "vs last year", "預估年底", "Projected year end", "風險", "At risk",
 	"連續未達成", "Consecutive misses", "需矯正措施", "Corrective action",
 	"負責單位", "Owner unit", "備註", "Remarks",
 };
 
-/* A number format per measurement unit, showing the unit after the number. */
+/* A number format for the objective's unit at dp decimals ("0.00\"%\"", "0\" 人\"");
+ * formats are kept in a small list so equal ones are made once. */
+typedef struct numfmt_cache {
+	char code[8][64];
+	lxw_format *f[8];
+	int n;
+} numfmt_cache;
+
 static lxw_format *
-unit_format(lxw_workbook *wb, lxw_format **cache, enum isms_measure_unit u, const char *lang)
+num_format(lxw_workbook *wb, numfmt_cache *c, const isms_objective *o, int dp, const char *lang)
 {
-	if (cache[u])
-		return cache[u];
 	int en = !strcmp(lang, "en");
-	static const char *const zh_fmt[] = {"0.0\"%\"", "0.0\" 小時\"", "0.0\" 天\"", "0\" 項\""};
-	static const char *const en_fmt[] = {"0.0\"%\"", "0.0\" h\"", "0.0\" d\"", "0"};
+	char num[16] = "0", code[64];
+	if (dp > 0) {
+		strcat(num, ".");
+		for (int k = 0; k < dp && k < 6; k++)
+			strcat(num, "0");
+	}
+	static const char *const zh_unit[] = {"%", " 小時", " 天", " 項"};
+	static const char *const en_unit[] = {"%", " h", " d", ""};
+	const char *u = en ? en_unit[o->unit] : zh_unit[o->unit];
+	char cw[48];
+	if (o->unit == ISMS_UNIT_COUNT && o->counter.zh) {
+		snprintf(cw, sizeof cw, " %s", en && o->counter.en ? o->counter.en : o->counter.zh);
+		u = cw;
+	}
+	snprintf(code, sizeof code, *u ? "%s\"%s\"" : "%s%s", num, u);
+	for (int i = 0; i < c->n; i++)
+		if (!strcmp(c->code[i], code))
+			return c->f[i];
 	lxw_format *f = workbook_add_format(wb);
-	format_set_num_format(f, en ? en_fmt[u] : zh_fmt[u]);
+	format_set_num_format(f, code);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	cache[u] = f;
+	if (c->n < 8) { /* beyond eight distinct codes a format is simply not shared */
+		snprintf(c->code[c->n], sizeof c->code[c->n], "%s", code);
+		c->f[c->n++] = f;
+	}
 	return f;
+}
+
+static lxw_format *
+verdict_format(lxw_workbook *wb, numfmt_cache *c, const isms_objective *o, const isms_verdict *v,
+               const char *lang)
+{
+	return num_format(wb, c, o, isms_calc_decimals(o, v->value, v->dp, v->target), lang);
+}
+
+static int
+whole(double v)
+{
+	return v == (double)(long)v;
 }
 
 static const char *
@@ -102,7 +143,7 @@ isms_xlsx_objectives(const isms_org *org, const isms_results *res, const char *l
 
 	sheet_formats f;
 	sheet_formats_init(&f, wb);
-	lxw_format *fmts[4] = {0};
+	numfmt_cache fmts = {0};
 	lxw_format *good = workbook_add_format(wb), *bad = workbook_add_format(wb);
 	format_set_bg_color(good, 0xC6EFCE);
 	format_set_font_color(good, 0x006100);
@@ -114,22 +155,30 @@ isms_xlsx_objectives(const isms_org *org, const isms_results *res, const char *l
 
 	/* Sheet 1: targets (目標設定表) */
 	sheet s;
-	sheet_begin(&s, wb, &f, lang, "目標設定", "Targets", target_cols, 15);
+	sheet_begin(&s, wb, &f, lang, "目標設定", "Targets", target_cols, 16);
 	for (size_t i = 0; i < org->nobjectives; i++, s.row++) {
 		const isms_objective *o = &org->objectives[i];
-		lxw_format *uf = unit_format(wb, fmts, o->unit, lang);
-		sheet_num(&s, 0, (double)(i + 1), plain);
+		sheet_int(&s, 0, (long)(i + 1));
 		sheet_str(&s, 1, sheet_text(lang, o->title, b1, sizeof b1));
 		sheet_str(&s, 2, sheet_text(lang, o->kpi, b1, sizeof b1));
 		sheet_str(&s, 3, sheet_text(lang, o->method, b1, sizeof b1));
 		sheet_str(&s, 4, isms_comparator_symbol(o->comparator));
-		sheet_num(&s, 5, o->target, uf);
+		sheet_num(&s, 5, o->target, num_format(wb, &fmts, o, o->target_dp, lang));
 		static const char *const unit_zh[] = {"%", "小時", "天", "項"};
 		static const char *const unit_en[] = {"%", "hours", "days", "count"};
-		sheet_str(&s, 6, sheet_label(lang, unit_zh[o->unit], unit_en[o->unit], b2, sizeof b2));
+		if (o->unit == ISMS_UNIT_COUNT && o->counter.zh)
+			sheet_str(&s, 6, sheet_text(lang, o->counter, b2, sizeof b2));
+		else
+			sheet_str(&s, 6, sheet_label(lang, unit_zh[o->unit], unit_en[o->unit], b2, sizeof b2));
 		if (o->has_last_year)
-			sheet_num(&s, 7, o->last_year, uf);
-		sheet_str(&s, 8, sheet_text(lang, o->owner_unit->name, b1, sizeof b1));
+			sheet_num(&s, 7, o->last_year, num_format(wb, &fmts, o, o->last_year_dp, lang));
+		b2[0] = '\0';
+		for (size_t k = 0; k < o->nunits; k++) {
+			size_t l = strlen(b2);
+			snprintf(b2 + l, sizeof b2 - l, "%s%s", k ? (!strcmp(lang, "en") ? ", " : "、") : "",
+			         sheet_text(lang, o->units[k]->name, b1, sizeof b1));
+		}
+		sheet_str(&s, 8, b2);
 		sheet_str(&s, 9, name_of(lang, o->owner, b1, sizeof b1));
 		sheet_str(&s, 10, sheet_text(lang, o->resources, b1, sizeof b1));
 		b2[0] = '\0';
@@ -142,76 +191,89 @@ isms_xlsx_objectives(const isms_org *org, const isms_results *res, const char *l
 		sheet_str(&s, 12, sheet_text(lang, o->data_source, b1, sizeof b1));
 		sheet_str(&s, 13, isms_cumulative_name(o->cumulative));
 		sheet_str(&s, 14, isms_frequency_name(o->frequency));
+		if (o->cumulative == ISMS_CUM_SUM)
+			sheet_str(&s, 15, isms_judge_name(o->judge));
 	}
 	sheet_end(&s);
 
-	/* Sheet 2: every period up to the report period, actual and cumulative */
-	sheet_begin(&s, wb, &f, lang, "量測紀錄", "Measurements", meas_cols, 13);
+	/* Sheet 2: every period up to the report period, each verdict with its target */
+	sheet_begin(&s, wb, &f, lang, "量測紀錄", "Measurements", meas_cols, 16);
+	const char *clang = !strcmp(lang, "en") ? "en" : "zh";
 	for (size_t i = 0; i < res->nobjectives; i++) {
 		const isms_objective_result *r = &res->objectives[i];
 		const isms_objective *o = r->objective;
-		lxw_format *uf = unit_format(wb, fmts, o->unit, lang);
 		for (size_t p = 0; p < r->ndue; p++, s.row++) {
 			const isms_period_result *pr = &r->periods[p];
 			char pb[16];
 			sheet_str(&s, 0, o->id);
 			sheet_str(&s, 1, sheet_text(lang, o->title, b1, sizeof b1));
 			sheet_str(&s, 2, isms_period_format(pr->period, pb, sizeof pb));
-			if (pr->has_actual)
-				sheet_num(&s, 3, pr->actual, uf);
+			lxw_format *of = verdict_format(wb, &fmts, o, &pr->own, lang);
+			if (pr->own.has_value)
+				sheet_num(&s, 3, pr->own.value, of);
 			if (pr->m && pr->m->has_ratio) {
-				sheet_num(&s, 4, pr->m->numerator, plain);
-				sheet_num(&s, 5, pr->m->denominator, plain);
+				sheet_num(&s, 4, pr->m->numerator, whole(pr->m->numerator) ? s.integer : plain);
+				sheet_num(&s, 5, pr->m->denominator, whole(pr->m->denominator) ? s.integer : plain);
 			}
-			if (pr->has_cumulative)
-				sheet_num(&s, 6, pr->cumulative, uf);
-			sheet_str(&s, 7, status_text(pr->status, lang, b2, sizeof b2));
-			if (pr->has_actual)
-				sheet_num(&s, 8, pr->variance, uf);
+			sheet_str(&s, 6, isms_calc_format_basis(o, &pr->own, clang, b1, sizeof b1));
+			sheet_str(&s, 7, status_text(pr->own.status, lang, b2, sizeof b2));
+			if (pr->own.has_value) /* against the same target the status uses */
+				sheet_num(&s, 8, pr->variance, of);
+			if (pr->ytd.has_value)
+				sheet_num(&s, 9, pr->ytd.value, verdict_format(wb, &fmts, o, &pr->ytd, lang));
+			sheet_str(&s, 10, isms_calc_format_basis(o, &pr->ytd, clang, b1, sizeof b1));
+			sheet_str(&s, 11, status_text(pr->ytd.status, lang, b2, sizeof b2));
 			if (pr->m) {
-				sheet_str(&s, 9, sheet_text(lang, pr->m->variance, b1, sizeof b1));
-				sheet_str(&s, 10, name_of(lang, pr->m->reporter, b1, sizeof b1));
-				char db[32];
+				sheet_str(&s, 12, sheet_text(lang, pr->m->variance, b1, sizeof b1));
+				sheet_str(&s, 13, name_of(lang, pr->m->reporter, b1, sizeof b1));
 				if (pr->m->date.y)
-					sheet_str(&s, 11, isms_date_iso(pr->m->date, db, sizeof db));
-				sheet_str(&s, 12, sheet_text(lang, pr->m->comment, b1, sizeof b1));
+					sheet_date(&s, 14, pr->m->date);
+				sheet_str(&s, 15, sheet_text(lang, pr->m->comment, b1, sizeof b1));
+			} else {
+				sheet_str(&s, 12, sheet_label(lang, "本期未提報資料", "nothing reported", b1, sizeof b1));
 			}
 		}
 	}
 	status_colours(s.ws, good, bad, 7, s.row - 1, lang);
+	status_colours(s.ws, good, bad, 11, s.row - 1, lang);
 	sheet_end(&s);
 
 	/* Sheet 3: KPI status at the report period (資訊安全目標量測統計表) */
-	sheet_begin(&s, wb, &f, lang, "KPI 狀態", "KPI status", kpi_cols, 13);
-	char period[16];
-	isms_period_format(res->report, period, sizeof period);
+	sheet_begin(&s, wb, &f, lang, "KPI 狀態", "KPI status", kpi_cols, 17);
 	for (size_t i = 0; i < res->nobjectives; i++, s.row++) {
 		const isms_objective_result *r = &res->objectives[i];
 		const isms_objective *o = r->objective;
-		lxw_format *uf = unit_format(wb, fmts, o->unit, lang);
+		char period[16];
 		sheet_str(&s, 0, sheet_text(lang, o->title, b1, sizeof b1));
 		sheet_str(&s, 1, sheet_text(lang, o->kpi, b1, sizeof b1));
-		sheet_str(&s, 2, isms_calc_format_target(o, !strcmp(lang, "en") ? "en" : "zh", b1, sizeof b1));
-		if (r->has_current_value)
-			sheet_num(&s, 3, r->current_value, uf);
-		sheet_str(&s, 4, period);
-		sheet_str(&s, 5, status_text(r->status, lang, b2, sizeof b2));
-		sheet_str(&s, 6, isms_direction_label(r->vs_last_year, !strcmp(lang, "en") ? "en" : "zh"));
+		sheet_str(&s, 2, isms_calc_format_target(o, clang, b1, sizeof b1));
+		if (r->own.status != ISMS_ST_NOT_DUE)
+			sheet_str(&s, 3, isms_period_format(r->at, period, sizeof period));
+		const isms_verdict *v[] = {&r->own, &r->ytd};
+		for (int k = 0; k < 2; k++) {
+			if (v[k]->has_value)
+				sheet_num(&s, 4 + 3 * k, v[k]->value, verdict_format(wb, &fmts, o, v[k], lang));
+			if (v[k]->status != ISMS_ST_NOT_DUE)
+				sheet_str(&s, 5 + 3 * k, isms_calc_format_basis(o, v[k], clang, b1, sizeof b1));
+			sheet_str(&s, 6 + 3 * k, status_text(v[k]->status, lang, b2, sizeof b2));
+		}
+		sheet_str(&s, 10, isms_direction_label(r->vs_last_year, clang));
 		if (r->has_projection)
-			sheet_num(&s, 7, r->projected, uf);
-		sheet_str(&s, 8, r->at_risk ? sheet_label(lang, "是", "yes", b2, sizeof b2) : "");
-		sheet_num(&s, 9, r->consecutive_misses, plain);
-		sheet_str(&s, 10, r->corrective_needed ? sheet_label(lang, "需要", "needed", b2, sizeof b2) : "");
-		sheet_str(&s, 11, sheet_text(lang, o->owner_unit->name, b1, sizeof b1));
+			sheet_num(&s, 11, r->projected, num_format(wb, &fmts, o, r->ytd.dp, lang));
+		sheet_str(&s, 12, r->at_risk ? sheet_label(lang, "是", "yes", b2, sizeof b2) : "");
+		sheet_int(&s, 13, r->consecutive_misses);
+		sheet_str(&s, 14, r->corrective_needed ? sheet_label(lang, "需要", "needed", b2, sizeof b2) : "");
+		sheet_str(&s, 15, sheet_text(lang, o->owner_unit->name, b1, sizeof b1));
 		const isms_period_result *cur = r->current;
 		if (cur && cur->m && cur->m->variance.zh)
-			sheet_str(&s, 12, sheet_text(lang, cur->m->variance, b1, sizeof b1));
+			sheet_str(&s, 16, sheet_text(lang, cur->m->variance, b1, sizeof b1));
 	}
-	status_colours(s.ws, good, bad, 5, s.row - 1, lang);
+	status_colours(s.ws, good, bad, 6, s.row - 1, lang);
+	status_colours(s.ws, good, bad, 9, s.row - 1, lang);
 	sheet_end(&s);
 
 	/* Sheet 4: one line chart per objective over the data rows it plots */
-	static const char *const trend_cols[] = {"期間", "Period", "實績", "Actual",
+	static const char *const trend_cols[] = {"期間", "Period", "本期實績", "Actual (period)",
 		"累計", "Cumulative", "目標值", "Target"};
 	lxw_worksheet *tw = NULL;
 	const char *tname = !strcmp(lang, "en") ? "Trends" : "趨勢圖";
@@ -222,7 +284,8 @@ isms_xlsx_objectives(const isms_org *org, const isms_results *res, const char *l
 	for (size_t i = 0; i < res->nobjectives; i++) {
 		const isms_objective_result *r = &res->objectives[i];
 		const isms_objective *o = r->objective;
-		lxw_format *uf = unit_format(wb, fmts, o->unit, lang);
+		lxw_format *uf = num_format(wb, &fmts, o, o->cumulative == ISMS_CUM_RATIO ||
+		                            o->cumulative == ISMS_CUM_MEAN ? r->ytd.dp : o->target_dp, lang);
 		int first = t.row;
 		sheet_str(&t, 0, o->id);
 		t.row++;
@@ -230,15 +293,21 @@ isms_xlsx_objectives(const isms_org *org, const isms_results *res, const char *l
 			const isms_period_result *pr = &r->periods[p];
 			char pb[16];
 			sheet_str(&t, 0, isms_period_format(pr->period, pb, sizeof pb));
-			if (pr->has_actual)
-				sheet_num(&t, 1, pr->actual, uf);
-			if (pr->has_cumulative)
-				sheet_num(&t, 2, pr->cumulative, uf);
-			sheet_num(&t, 3, o->target, uf);
+			/* a period without data stays empty: no point, no segment */
+			if (pr->own.has_value)
+				sheet_num(&t, 1, pr->own.value, uf);
+			if (pr->own.has_value && pr->ytd.has_value)
+				sheet_num(&t, 2, pr->ytd.value, uf);
+			if (pr->ytd.status != ISMS_ST_NOT_DUE)
+				sheet_num(&t, 3, pr->ytd.target, uf);
+			else if (o->cumulative == ISMS_CUM_SUM && o->judge == ISMS_JUDGE_PRO_RATA)
+				sheet_num(&t, 3, o->target * (double)(p + 1) / (double)r->nperiods, uf);
+			else
+				sheet_num(&t, 3, o->target, uf);
 		}
 		int last = t.row - 1;
 		lxw_chart *ch = workbook_add_chart(wb, LXW_CHART_LINE);
-		static const char *const sname_zh[] = {"實績", "累計", "目標值"};
+		static const char *const sname_zh[] = {"本期實績", "年度累計", "累計目標"};
 		static const char *const sname_en[] = {"Actual", "Cumulative", "Target"};
 		for (int sidx = 0; sidx < 3; sidx++) {
 			lxw_chart_series *se = chart_add_series(ch, NULL, NULL);

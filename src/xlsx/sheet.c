@@ -20,6 +20,16 @@ sheet_formats_init(sheet_formats *f, lxw_workbook *wb)
 	f->wrap = workbook_add_format(wb);
 	format_set_text_wrap(f->wrap);
 	format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+	f->date_iso = workbook_add_format(wb);
+	format_set_num_format(f->date_iso, "yyyy-mm-dd");
+	format_set_align(f->date_iso, LXW_ALIGN_VERTICAL_TOP);
+	/* [$-NNCCLLLL]: calendar 04 (Taiwan, years of the Republic) in locale 0404 (zh-TW) */
+	f->date_roc = workbook_add_format(wb);
+	format_set_num_format(f->date_roc, "[$-40404]e\"年\"m\"月\"d\"日\"");
+	format_set_align(f->date_roc, LXW_ALIGN_VERTICAL_TOP);
+	f->integer = workbook_add_format(wb);
+	format_set_num_format(f->integer, "0");
+	format_set_align(f->integer, LXW_ALIGN_VERTICAL_TOP);
 }
 
 double
@@ -84,6 +94,8 @@ sheet_begin(sheet *s, lxw_workbook *wb, const sheet_formats *f, const char *lang
 	s->head = f->head;
 	s->text = f->text;
 	s->wrap = f->wrap;
+	s->date = !strcmp(lang, "en") ? f->date_iso : f->date_roc;
+	s->integer = f->integer;
 	s->ws = workbook_add_worksheet(wb, !strcmp(lang, "en") ? name_en : name_zh);
 	s->ncols = ncols < SHEET_MAX_COLS ? ncols : SHEET_MAX_COLS;
 	char buf[256];
@@ -126,8 +138,29 @@ sheet_num(sheet *s, int col, double v, lxw_format *fmt)
 }
 
 void
+sheet_int(sheet *s, int col, long v)
+{
+	sheet_num(s, col, (double)v, s->integer);
+}
+
+void
+sheet_date(sheet *s, int col, isms_date d)
+{
+	if (col >= s->ncols || !d.y)
+		return;
+	lxw_datetime dt = {.year = d.y, .month = d.m, .day = d.d};
+	worksheet_write_datetime(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, &dt, s->date);
+	if (s->width[col] < 14)
+		s->width[col] = 14;
+}
+
+void
 sheet_end(sheet *s)
 {
+	worksheet_set_landscape(s->ws);
+	worksheet_set_paper(s->ws, 9); /* A4 */
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	worksheet_repeat_rows(s->ws, 0, 0);
 	worksheet_freeze_panes(s->ws, 1, 0);
 	if (s->row > 1)
 		worksheet_autofilter(s->ws, 0, 0, (lxw_row_t)(s->row - 1), (lxw_col_t)(s->ncols - 1));

@@ -16,11 +16,13 @@ typedef struct sheet {
 	double width[SHEET_MAX_COLS]; /* widest text seen per column, in character cells */
 	int ncols;
 	int row;                      /* next row to write */
-	lxw_format *head, *text, *wrap;
+	lxw_format *head, *text, *wrap, *date, *integer;
 } sheet;
 
 typedef struct sheet_formats {
 	lxw_format *head, *text, *wrap;
+	lxw_format *date_iso, *date_roc; /* 2025-04-07; 114年4月7日 (Taiwan calendar) */
+	lxw_format *integer;             /* 0 */
 } sheet_formats;
 
 /* Formats shared by every sheet of a workbook. */
@@ -35,9 +37,15 @@ const char *sheet_label(const char *lang, const char *zh, const char *en, char *
 const char *sheet_text(const char *lang, isms_text t, char *buf, size_t size);
 void sheet_str(sheet *s, int col, const char *v);
 void sheet_num(sheet *s, int col, double v, lxw_format *fmt);
+/* A whole number in integer format. */
+void sheet_int(sheet *s, int col, long v);
+/* A date cell: a real date, shown as 114年4月7日 in a Chinese or bilingual sheet and
+ * 2025-04-07 in an English one. */
+void sheet_date(sheet *s, int col, isms_date d);
 /* Like sheet_str with an explicit cell format (fmt NULL: the default). */
 void sheet_str_fmt(sheet *s, int col, const char *v, lxw_format *fmt);
-/* Freeze the header row, add a filter and set the column widths. */
+/* Freeze the header row, add a filter, set the column widths and the print setup
+ * (A4 landscape, fitted to the page width, the header row repeated on every page). */
 void sheet_end(sheet *s);
 /* Display width of UTF-8 text: East Asian wide characters count 2. */
 double sheet_text_width(const char *s);
