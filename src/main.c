@@ -498,7 +498,18 @@ cmd_collect(int argc, char **argv)
 		const char *id = by_unit ? f.unit->id : f.reporter->id;
 		char path[PATH_MAX], tmp[PATH_MAX];
 		snprintf(path, sizeof path, "%s/%s-%s.xlsx", out, period, id);
-		snprintf(tmp, sizeof tmp, "%s/.%s-%s.xlsx.tmp", out, period, id);
+		/* a fresh name of our own: never a file or link that was already there */
+		snprintf(tmp, sizeof tmp, "%s/.%s-%s.XXXXXX", out, period, id);
+		int tfd = mkstemp(tmp);
+		if (tfd < 0) {
+			isms_diag(ISMS_ERROR, NULL, "cannot write in %s: %s", out, strerror(errno));
+			rc = ISMS_EXIT_CANTCREAT;
+			break;
+		}
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(tfd, 0666 & ~mask); /* mkstemp's 0600 would follow the file by mail */
+		close(tfd);
 		struct stat st;
 		/* a returned file may sit here: never replace it */
 		if (lstat(path, &st) == 0) {
