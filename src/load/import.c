@@ -1205,12 +1205,13 @@ gen_bodies(imp *m, wtable *t, wtable *rt, const char *ind)
 			isms_buf_printf(&m->g, "%s    <role", ind);
 			put_attr(m, "kind", rr->v[V(rs, "kind")]);
 			put_attr(m, "person", rr->v[V(rs, "person")]);
-			if (!rr->v[V(rs, "title")] && !rr->v[V(rs, "duties")]) {
+			if (!rr->v[V(rs, "title")] && !rr->v[V(rs, "duties")] && !rr->v[V(rs, "dutyHeading")]) {
 				isms_buf_puts(&m->g, "/>\n");
 				continue;
 			}
 			isms_buf_puts(&m->g, ">");
 			put_text(m, "title", rr->v[V(rs, "title")], rr->v[V(rs, "title.en")]);
+			put_text(m, "dutyHeading", rr->v[V(rs, "dutyHeading")], rr->v[V(rs, "dutyHeading.en")]);
 			put_lines(m, rt, rr, rs, "duties", "duties");
 			isms_buf_puts(&m->g, "</role>\n");
 		}
