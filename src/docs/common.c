@@ -189,8 +189,9 @@ docs_units(dctx *d, const isms_objective *o)
 		const char *e = "";
 		for (size_t i = 0; i < o->nunits; i++) {
 			any |= o->units[i]->name.en != NULL;
-			e = F(d, "%s%s%s", e, i ? ", " : "",
-			      N(d, o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh));
+			/* an English name longer than a cell line may break between its words */
+			const char *en = o->units[i]->name.en ? o->units[i]->name.en : o->units[i]->name.zh;
+			e = F(d, "%s%s%s", e, i ? ", " : "", strlen(en) <= 40 ? N(d, en) : en);
 		}
 		if (any)
 			s = F(d, "%s\n%s", s, e);
