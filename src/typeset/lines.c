@@ -347,9 +347,9 @@ break_at(glyph *g, size_t n, size_t start, size_t i, size_t last_ok, double widt
 		return h;
 	}
 	/* a keep-together span wider than the line: at its own opportunities */
-	for (size_t k = i; k-- > start + 1;)
-		if (g[k - 1].kbrk == 1)
-			return k - 1;
+	for (size_t k = i; k-- > start;)
+		if (g[k].kbrk == 1)
+			return k;
 	/* the overflowing run: a word, or an id or address (digits, / : @ _) */
 	int id = 0;
 	for (size_t k = start; k < n && !id; k++) {
