@@ -33,6 +33,7 @@ static const char usage_text[] =
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
 	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
+	"                                         | --sign-pkcs11 URI [...]\n"
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
@@ -48,7 +49,13 @@ static const char usage_text[] =
 	"  --sign-key FILE    PEM private key (mode 600), or a PKCS#12 file\n"
 	"  --sign-cert FILE   PEM certificate of the key (omit for PKCS#12)\n"
 	"  --sign-chain FILE  PEM intermediate certificates\n"
-	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase\n"
+	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase (or PIN)\n"
+	"  --sign-pkcs11 URI  sign with a key on a smart card or HSM, named by an RFC 7512\n"
+	"                     pkcs11: URI (token=...;object=...); PIN from the URI's\n"
+	"                     pin-source/pin-value, --sign-pass-*, or a prompt\n"
+	"  --sign-pkcs11-module PATH  the PKCS#11 module (default: p11-kit's modules)\n"
+	"  --sign-as ROLE     the signer's role: drafter, reviewer, approver (or the\n"
+	"                     organisation's own id), recorded in the signature\n"
 	"  --unsigned         rebuild a signed pack without signing it (else refused)\n"
 	"  --templates DIR    document templates to use instead of the installed ones\n"
 	"  --jobs N           build N organisations at a time\n"
@@ -126,6 +133,9 @@ cmd_build(int argc, char **argv)
 		{"sign-pass-env", required_argument, NULL, 'E'},
 		{"templates", required_argument, NULL, 'T'},
 		{"unsigned", no_argument, NULL, 'U'},
+		{"sign-pkcs11", required_argument, NULL, 'X'},
+		{"sign-pkcs11-module", required_argument, NULL, 'M'},
+		{"sign-as", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	isms_build_opts o = {0};
@@ -157,6 +167,9 @@ cmd_build(int argc, char **argv)
 		case 'E': so.pass_env = optarg; break;
 		case 'T': o.templates = optarg; break;
 		case 'U': o.unsigned_ok = 1; break;
+		case 'X': so.pkcs11_uri = optarg; signing = 1; break;
+		case 'M': so.pkcs11_module = optarg; break;
+		case 'R': so.role = optarg; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
@@ -201,6 +214,11 @@ cmd_build(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "--sign-cert and --sign-chain need --sign-key");
 		return ISMS_EXIT_USAGE;
 	}
+	if ((so.key && so.pkcs11_uri) || (so.pkcs11_module && !so.pkcs11_uri)) {
+		isms_diag(ISMS_ERROR, NULL, "give either --sign-key or --sign-pkcs11 (with "
+		          "--sign-pkcs11-module)");
+		return ISMS_EXIT_USAGE;
+	}
 	if (signing && o.unsigned_ok) {
 		isms_diag(ISMS_ERROR, NULL, "--unsigned and --sign-key contradict each other");
 		return ISMS_EXIT_USAGE;
@@ -227,6 +245,9 @@ cmd_sign_pdf(int argc, char **argv)
 		{"sign-chain", required_argument, NULL, 'H'},
 		{"sign-pass-file", required_argument, NULL, 'P'},
 		{"sign-pass-env", required_argument, NULL, 'E'},
+		{"sign-pkcs11", required_argument, NULL, 'X'},
+		{"sign-pkcs11-module", required_argument, NULL, 'M'},
+		{"sign-as", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	isms_sign_opts so = {0};
@@ -239,10 +260,13 @@ cmd_sign_pdf(int argc, char **argv)
 		case 'H': so.chain = optarg; break;
 		case 'P': so.pass_file = optarg; break;
 		case 'E': so.pass_env = optarg; break;
+		case 'X': so.pkcs11_uri = optarg; break;
+		case 'M': so.pkcs11_module = optarg; break;
+		case 'R': so.role = optarg; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
-	if (optind >= argc || !so.key)
+	if (optind >= argc || !so.key == !so.pkcs11_uri)
 		return usage(stderr, ISMS_EXIT_USAGE);
 	time_t when;
 	isms_signer *signer = NULL;

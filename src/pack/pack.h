@@ -14,11 +14,12 @@ void isms_sha256_hex(const void *data, size_t len, char *hex);
 /* SHA-256 of a file; 0 ok, -1 (errno set). */
 int isms_sha256_file(const char *path, char *hex, size_t *size);
 
-/* Write manifest.json (organisation, period, language, generator, digests of the input files,
+/* Write manifest.json (organisation, period, language, generator, the build signer's
+ * role when given (NULL: none), digests of the input files,
  * every file with size and SHA-256) and MANIFEST.sha256 (sha256sum -c format, every
  * file including manifest.json) into dir.  0 ok, -1 after reporting. */
 int isms_pack_manifest(const char *dir, const isms_org *org, const char *period,
-                       const char *lang);
+                       const char *lang, const char *role);
 /* The manifest's "inputs" array (every input file by name relative to the main
  * file's folder, with its SHA-256) appended to out.  0 ok, -1 after reporting. */
 int isms_pack_inputs_json(const isms_org *org, isms_buf *out);
@@ -31,9 +32,14 @@ typedef struct isms_sign_opts {
 	const char *chain;     /* PEM intermediate certificates, optional */
 	const char *pass_file; /* passphrase for the key or PKCS#12 file, optional */
 	const char *pass_env;  /* name of an environment variable holding it, optional */
+	const char *pkcs11_uri;    /* a pkcs11: URI (RFC 7512) naming token and key, instead of key */
+	const char *pkcs11_module; /* the PKCS#11 module; NULL: the URI's module-path or p11-kit */
+	const char *role;      /* --sign-as: drafter, reviewer, approver or the organisation's own id */
 } isms_sign_opts;
 
-/* Load the signing key and certificates and check that the certificate may sign
+/* Load the signing key and certificates (from files, or with pkcs11_uri from a token,
+ * where the key stays: its operations run on the token, and the certificate and chain
+ * are read from it unless given) and check that the certificate may sign
  * documents at `when` (isms_pack_cert_usable).  A key or passphrase file readable by
  * group or others, and a chain file without certificates, are refused.  Call it
  * before any work, so that a refusal leaves everything as it was.  0 ok, -1 after
@@ -44,6 +50,18 @@ void isms_signer_free(isms_signer *s);
  * dir/MANIFEST.sha256.p7s; signing_time is stamped into the signature so the same
  * input and key give the same bytes (RSA keys).  0 ok, -1 after reporting. */
 int isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_time);
+
+/* Add one more detached signature over an existing pack's MANIFEST.sha256 as
+ * MANIFEST.sha256.N.p7s (the first free N from 2), under the pack's lock, after
+ * checking that the pack is complete and unaltered.  Nothing already in the pack
+ * changes.  *name receives the file's name (>= 32 bytes).  0 ok, or an exit status
+ * after reporting. */
+int isms_pack_cosign(const isms_signer *s, const char *dir, time_t when, char *name);
+/* 1 when name is a manifest signature's file: MANIFEST.sha256.p7s (the first) or
+ * MANIFEST.sha256.N.p7s (N from 2 to 99, further signers), else 0. */
+int isms_pack_signature_name(const char *name);
+/* The role given with --sign-as, or NULL. */
+const char *isms_signer_role(const isms_signer *s);
 
 /* Sign the PDF at path in place with an embedded PAdES-B-B signature (incremental
  * update; /M and the CMS signing time are `when`).  0 ok, -1 after reporting. */

@@ -88,28 +88,6 @@ pdf_date(time_t t, char *buf, size_t size)
 	strftime(buf, size, "D:%Y%m%d%H%M%SZ", &tm);
 }
 
-static CMS_ContentInfo *
-cms_over(const isms_signer *s, const void *a, size_t alen, const void *b,
-         size_t blen, time_t when)
-{
-	BIO *in = BIO_new(BIO_s_mem());
-	BIO_write(in, a, (int)alen);
-	BIO_write(in, b, (int)blen);
-	unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_CADES | CMS_NOSMIMECAP;
-	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL, flags);
-	CMS_SignerInfo *si = cms ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(),
-	                                           flags & ~CMS_DETACHED) : NULL;
-	ASN1_TIME *t = ASN1_TIME_set(NULL, when);
-	if (!si || !t || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1) ||
-	    !CMS_final(cms, in, NULL, flags)) {
-		CMS_ContentInfo_free(cms);
-		cms = NULL;
-	}
-	ASN1_TIME_free(t);
-	BIO_free(in);
-	return cms;
-}
-
 int
 isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 {
@@ -191,7 +169,11 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	pdf_date(when, mdate, sizeof mdate);
 	off_sig = (long)u.len;
 	isms_buf_printf(&u, "%ld 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter "
-	                "/ETSI.CAdES.detached /M (%s) /ByteRange [", sig, mdate);
+	                "/ETSI.CAdES.detached /M (%s) ", sig, mdate);
+	/* The role id is plain ASCII (checked when the signer is loaded). */
+	if (*s->role)
+		isms_buf_printf(&u, "/Reason (%s) ", s->role);
+	isms_buf_puts(&u, "/ByteRange [");
 	size_t br_at = u.len;
 	isms_buf_puts(&u, "0 0000000000 0000000000 0000000000] /Contents ");
 	size_t contents_at = u.len;
@@ -241,8 +223,8 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	snprintf(br, sizeof br, "0 %010zu %010zu %010zu", contents_at, contents_end,
 	         u.len - contents_end);
 	memcpy(u.data + br_at, br, strlen(br));
-	CMS_ContentInfo *cms = cms_over(s, u.data, contents_at, u.data + contents_end,
-	                                u.len - contents_end, when);
+	CMS_ContentInfo *cms = isms_pack_cms_sign(s, u.data, contents_at, u.data + contents_end,
+	                                          u.len - contents_end, when, CMS_NOSMIMECAP);
 	unsigned char *der = NULL;
 	int derlen = cms ? i2d_CMS_ContentInfo(cms, &der) : -1;
 	CMS_ContentInfo_free(cms);

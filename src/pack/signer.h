@@ -13,7 +13,28 @@ struct isms_signer {
 	EVP_PKEY *key;
 	X509 *cert;
 	STACK_OF(X509) *chain;
+	struct isms_p11 *p11; /* the open PKCS#11 module when key lives on a token */
+	char role[65];        /* --sign-as; "" when not given */
 };
+
+/* Sign the content (a, alen) + (b, blen) with a detached CMS (SHA-256, CAdES
+ * signing-certificate-v2, signingTime = when, the role as a claimed attribute of
+ * signer-attributes-v2 when there is one).  NULL after reporting nothing; the
+ * caller reports. */
+CMS_ContentInfo *isms_pack_cms_sign(const isms_signer *s, const void *a, size_t alen,
+                                    const void *b, size_t blen, time_t when, unsigned extra);
+/* The role in a signature's signer-attributes-v2 (claimed role) into role (>= 65
+ * bytes); "" when it has none.  0 ok, -1 when present but malformed. */
+int isms_pack_cms_role(CMS_SignerInfo *si, char *role, size_t size);
+
+
+/* Load the signer named by o->pkcs11_uri (p11.c); as isms_signer_load. */
+int isms_signer_load_pkcs11(isms_signer **out, const isms_sign_opts *o, time_t when);
+/* Close the module and release its slots; accepts NULL. */
+void isms_p11_free(struct isms_p11 *p);
+/* Append the PEM certificates of the --sign-chain file at path to *chain; a file
+ * without any, or with a damaged one, is an error.  0 ok, -1 after reporting. */
+int isms_signer_read_chain(const char *path, STACK_OF(X509) **chain);
 
 /* Whether cert may sign documents at time when: valid then (not expired, not yet
  * valid), not a CA certificate, a key usage (when present) allowing digitalSignature

@@ -137,7 +137,7 @@ scan_folder(struct pack *p)
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
-		    !strcmp(de->d_name, "MANIFEST.sha256") || !strcmp(de->d_name, "MANIFEST.sha256.p7s") ||
+		    !strcmp(de->d_name, "MANIFEST.sha256") || isms_pack_signature_name(de->d_name) ||
 		    strlen(de->d_name) >= sizeof p->f[0].name)
 			continue;
 		if (p->nf == cap)
