@@ -34,6 +34,7 @@ static const char usage_text[] =
 	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"                                         | --sign-pkcs11 URI [...]\n"
+	"       ismspack sign DIR --sign-key FILE ... | --sign-pkcs11 URI [--sign-as ROLE]\n"
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
@@ -280,6 +281,51 @@ cmd_sign_pdf(int argc, char **argv)
 	return rc;
 }
 
+/* ---------- sign: one more signature over an existing pack's manifest ---------- */
+
+static int
+cmd_sign(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"sign-key", required_argument, NULL, 'K'}, {"sign-cert", required_argument, NULL, 'C'},
+		{"sign-chain", required_argument, NULL, 'H'},
+		{"sign-pass-file", required_argument, NULL, 'P'},
+		{"sign-pass-env", required_argument, NULL, 'E'},
+		{"sign-pkcs11", required_argument, NULL, 'X'},
+		{"sign-pkcs11-module", required_argument, NULL, 'M'},
+		{"sign-as", required_argument, NULL, 'R'},
+		{NULL, 0, NULL, 0},
+	};
+	isms_sign_opts so = {0};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'K': so.key = optarg; break;
+		case 'C': so.cert = optarg; break;
+		case 'H': so.chain = optarg; break;
+		case 'P': so.pass_file = optarg; break;
+		case 'E': so.pass_env = optarg; break;
+		case 'X': so.pkcs11_uri = optarg; break;
+		case 'M': so.pkcs11_module = optarg; break;
+		case 'R': so.role = optarg; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (optind != argc - 1 || !so.key == !so.pkcs11_uri)
+		return usage(stderr, ISMS_EXIT_USAGE);
+	time_t when;
+	isms_signer *signer = NULL;
+	if (isms_pack_clock(&when) < 0 || isms_signer_load(&signer, &so, when) < 0)
+		return ISMS_EXIT_USAGE;
+	char name[32];
+	int rc = isms_pack_cosign(signer, argv[optind], when, name);
+	if (rc == 0)
+		isms_diag(ISMS_NOTE, NULL, "%s: signed as %s", argv[optind], name);
+	isms_signer_free(signer);
+	return rc;
+}
+
 /* ---------- verify ---------- */
 
 struct verify_ctx {
@@ -320,10 +366,7 @@ cmd_verify(int argc, char **argv)
 	size_t al = strlen(arg);
 	if (stat(arg, &st) == 0 && S_ISREG(st.st_mode) && al > 4 && !strcmp(arg + al - 4, ".pdf")) {
 		/* One PDF: its embedded signature only. */
-		char reason[300];
-		int bad = isms_pack_verify_pdf(arg, ca, reason, sizeof reason) < 0;
-		printf("%-6s %s: %s\n", bad ? "FAILED" : "OK", arg, reason);
-		return bad ? ISMS_EXIT_DATAERR : 0;
+		return isms_pack_verify_pdf(arg, ca, print_finding, &v) < 0 ? ISMS_EXIT_DATAERR : 0;
 	}
 	if (stat(arg, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		isms_diag(ISMS_ERROR, NULL, "%s is not a pack folder or a PDF", arg);
@@ -358,6 +401,8 @@ main(int argc, char **argv)
 		return cmd_verify(argc - 1, argv + 1);
 	if (!strcmp(cmd, "sign-pdf"))
 		return cmd_sign_pdf(argc - 1, argv + 1);
+	if (!strcmp(cmd, "sign"))
+		return cmd_sign(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }

@@ -66,15 +66,16 @@ const char *isms_signer_role(const isms_signer *s);
 /* Sign the PDF at path in place with an embedded PAdES-B-B signature (incremental
  * update; /M and the CMS signing time are `when`).  0 ok, -1 after reporting. */
 int isms_pack_sign_pdf(const isms_signer *s, const char *path, time_t when);
-/* Check the PDF's embedded signature: covers the whole file, /Contents exactly as
- * written (zero padding included), the digest matches, the certificate could sign
- * then, and (with ca, a PEM file or a folder of them) the signer chains to ca.
- * reason names the signer (subject, issuer, serial), the signing time and the
- * outcome in words.  0 ok, -1 not (also when the PDF carries no signature). */
-int isms_pack_verify_pdf(const char *path, const char *ca, char *reason, size_t size);
-
 /* One verification finding: file may be "MANIFEST.sha256.p7s" etc. */
 typedef void (*isms_verify_report)(void *ctx, const char *file, int ok, const char *reason);
+/* Check the PDF's embedded signatures: the last covers the whole file, /Contents
+ * exactly as written (zero padding included), the digests match, the certificates
+ * could sign then, and (with ca, a PEM file or a folder of them) the signers chain
+ * to ca.  Reports every signature of the PDF (in signing order), one report each: the signer
+ * (subject, issuer, serial), role, signing time, status, and what later revisions
+ * added after it (further signatures only, or content).  0 when all hold, -1 not
+ * (also when the PDF carries no signature). */
+int isms_pack_verify_pdf(const char *path, const char *ca, isms_verify_report report, void *ctx);
 /* Recompute every digest, check for missing and extra files (blaming MANIFEST.sha256
  * when it is the file that changed), the manifest's signature (without ca: integrity
  * and signer only; with ca: also the chain) and every PDF's embedded signature.

@@ -17,6 +17,7 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "base/fs.h"
+#include "outdir.h"
 
 static void
 ssl_error(const char *what, const char *file)
@@ -385,4 +386,62 @@ isms_pack_was_signed(const char *pack_dir)
 	if (lstat(path, &st) == 0)
 		return 1;
 	return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+}
+
+static void
+quiet_report(void *ctx, const char *file, int ok, const char *reason)
+{
+	if (!ok) {
+		isms_buf *b = ctx;
+		isms_buf_printf(b, "%s%s: %s", b->len ? "; " : "", file, reason);
+	}
+}
+
+int
+isms_pack_cosign(const isms_signer *s, const char *dir, time_t when, char *name)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/MANIFEST.sha256", dir);
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || lstat(path, &st) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "%s is not a pack (no MANIFEST.sha256)", dir);
+		return ISMS_EXIT_NOINPUT;
+	}
+	isms_outdir *out = NULL;
+	int rc = isms_outdir_open(&out, dir, NULL, 0, 0);
+	if (rc)
+		return rc;
+	const char *pack = isms_outdir_path(out);
+	rc = ISMS_EXIT_DATAERR;
+	if (isms_pack_was_signed(pack) != 1) {
+		isms_diag(ISMS_ERROR, NULL, "%s is not signed: the first signature is made by "
+		          "build (with --sign-key or --sign-pkcs11), which also signs its PDFs", dir);
+		goto done;
+	}
+	/* Only a pack that is as it was signed gets a further signature. */
+	isms_buf why = {0};
+	char verdict[1024];
+	int failures = isms_pack_verify(pack, NULL, quiet_report, &why, verdict, sizeof verdict);
+	if (failures) {
+		isms_diag(ISMS_ERROR, NULL, "%s is not complete and unaltered, so it is not signed "
+		          "again (%s); run ismspack verify on it", dir, why.len ? why.data : verdict);
+		isms_buf_free(&why);
+		goto done;
+	}
+	isms_buf_free(&why);
+	int n;
+	for (n = 2; n <= 99; n++) {
+		snprintf(name, 32, "MANIFEST.sha256.%d.p7s", n);
+		snprintf(path, sizeof path, "%s/%s", pack, name);
+		if (lstat(path, &st) < 0 && errno == ENOENT)
+			break;
+	}
+	if (n > 99) {
+		isms_diag(ISMS_ERROR, NULL, "%s already carries 99 signatures", dir);
+		goto done;
+	}
+	rc = sign_manifest_as(s, pack, name, when) < 0 ? ISMS_EXIT_CANTCREAT : 0;
+done:
+	isms_outdir_free(out);
+	return rc;
 }

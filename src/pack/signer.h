@@ -51,6 +51,7 @@ char *isms_pack_time_text(time_t t, char *buf, size_t size);
 typedef struct isms_sig_check {
 	char signer[768];     /* subject, issuer and serial in words; "" when unknown */
 	char subject[256];
+	char role[65];        /* the role signed in signer-attributes-v2; "" when none */
 	time_t signed_at;     /* the signingTime attribute */
 	int has_time;
 	int sig_intact;       /* the signature over the signed attributes holds */
@@ -75,5 +76,26 @@ int isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
  * isms_pack_check_cms holds over the byte range.  *present says whether the PDF
  * carries a signature at all.  0 ok, -1 with the reason in r. */
 int isms_pack_pdf_check(const char *path, const char *ca, isms_sig_check *r, int *present);
+
+/* One embedded signature of a PDF, as isms_pack_pdf_sigs found it. */
+typedef struct isms_pdf_sig {
+	isms_sig_check r;
+	int ok;            /* holds, and nothing but further signatures follows it */
+	size_t covered;    /* the end of the revision it signs (0: unreadable) */
+	char role[65];     /* its /Reason (the --sign-as role), "" when none */
+	char after[160];   /* what later revisions added, in words */
+} isms_pdf_sig;
+
+/* Every embedded signature of the PDF at path, in file order, into *out (free with
+ * free()), *n of them: each checked as isms_pack_check_cms over its byte range,
+ * which must end a revision; each later revision must add only a further signature
+ * (a signature field, its widget and the catalog and page changed only by them),
+ * and the last signature must cover the whole file.  Returns the number of
+ * signatures that do not hold, or -1 when the file cannot be read (err says why;
+ * also set to "no embedded signature" when *n is 0). */
+int isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t *n,
+                       char *err, size_t esize);
+/* The line verify prints for signature i of n. */
+void isms_pack_pdf_sig_text(const isms_pdf_sig *s, size_t i, size_t n, char *buf, size_t size);
 
 #endif
