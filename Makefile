@@ -6,7 +6,7 @@ DESTDIR ?=
 CC      ?= cc
 Q       := $(if $(V),,@)
 
-PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibreak libcrypto libzip
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibreak libcrypto libzip libp11
 # Debian packages: build dependencies, fonts, and the tools the tests read PDFs/XLSX with.
 DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             libfontconfig-dev libxlsxwriter-dev libunibreak-dev libssl-dev \
@@ -14,7 +14,8 @@ DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl \
             openssl zlib1g-dev util-linux libhyphen-dev hyphen-en-us ghostscript \
             libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless \
-            libzip-dev
+            libzip-dev \
+            libp11-dev libp11-kit-dev p11-kit softhsm2 opensc
 
 WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
            -Wstrict-prototypes -Wno-unused-parameter
@@ -25,7 +26,10 @@ CFLAGS  ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lm
 ALL_CFLAGS = $(WARN) $(CFLAGS) -Isrc $(PKG_CFLAGS) -DISMS_VERSION='"$(VERSION)"' \
-             -DISMS_DATADIR='"$(DATADIR)"'
+             -DISMS_DATADIR='"$(DATADIR)"' $(P11_PROXY_DEF)
+# The PKCS#11 module used when none is named: p11-kit's proxy (every configured module).
+P11_PROXY := $(shell pkg-config --variable=proxy_module p11-kit-1 2>/dev/null)
+P11_PROXY_DEF = $(if $(P11_PROXY),-DISMS_P11_PROXY='"$(P11_PROXY)"')
 VERSION := 0.1.0
 DATADIR ?= $(PREFIX)/share/ismspack
 

@@ -38,11 +38,12 @@ static const char usage_text[] =
 	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack diff OLD-PACK NEW-PACK [--out AMENDMENTS.pdf]\n"
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
+	"                                         | --sign-pkcs11 URI [...]\n"
+	"       ismspack sign DIR --sign-key FILE ... | --sign-pkcs11 URI [--sign-as ROLE]\n"
 	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
 	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
 	"       ismspack collect FILE.xml --period PERIOD --out DIR [--by unit|reporter]\n"
 	"       ismspack init --kind agency|school|company [--year YYYY] --out FILE.xml\n"
-
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
@@ -58,7 +59,13 @@ static const char usage_text[] =
 	"  --sign-key FILE    PEM private key (mode 600), or a PKCS#12 file\n"
 	"  --sign-cert FILE   PEM certificate of the key (omit for PKCS#12)\n"
 	"  --sign-chain FILE  PEM intermediate certificates\n"
-	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase\n"
+	"  --sign-pass-file F / --sign-pass-env VAR   the key's passphrase (or PIN)\n"
+	"  --sign-pkcs11 URI  sign with a key on a smart card or HSM, named by an RFC 7512\n"
+	"                     pkcs11: URI (token=...;object=...); PIN from the URI's\n"
+	"                     pin-source/pin-value, --sign-pass-*, or a prompt\n"
+	"  --sign-pkcs11-module PATH  the PKCS#11 module (default: p11-kit's modules)\n"
+	"  --sign-as ROLE     the signer's role: drafter, reviewer, approver (or the\n"
+	"                     organisation's own id), recorded in the signature\n"
 	"  --unsigned         rebuild a signed pack without signing it (else refused)\n"
 	"  --previous DIR     the pack to compare controlled documents with (default:\n"
 	"                     the pack being replaced): content changed under the same\n"
@@ -142,7 +149,10 @@ cmd_build(int argc, char **argv)
 		{"sign-pass-env", required_argument, NULL, 'E'},
 		{"templates", required_argument, NULL, 'T'},
 		{"unsigned", no_argument, NULL, 'U'},
-		{"draft", no_argument, NULL, 'D'}, {"previous", required_argument, NULL, 'R'},
+		{"draft", no_argument, NULL, 'D'}, {"previous", required_argument, NULL, 'V'},
+		{"sign-pkcs11", required_argument, NULL, 'X'},
+		{"sign-pkcs11-module", required_argument, NULL, 'M'},
+		{"sign-as", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	isms_build_opts o = {0};
@@ -175,7 +185,10 @@ cmd_build(int argc, char **argv)
 		case 'T': o.templates = optarg; break;
 		case 'U': o.unsigned_ok = 1; break;
 		case 'D': o.draft = 1; break;
-		case 'R': o.previous = optarg; break;
+		case 'V': o.previous = optarg; break;
+		case 'X': so.pkcs11_uri = optarg; signing = 1; break;
+		case 'M': so.pkcs11_module = optarg; break;
+		case 'R': so.role = optarg; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
@@ -220,6 +233,11 @@ cmd_build(int argc, char **argv)
 		isms_diag(ISMS_ERROR, NULL, "--sign-cert and --sign-chain need --sign-key");
 		return ISMS_EXIT_USAGE;
 	}
+	if ((so.key && so.pkcs11_uri) || (so.pkcs11_module && !so.pkcs11_uri)) {
+		isms_diag(ISMS_ERROR, NULL, "give either --sign-key or --sign-pkcs11 (with "
+		          "--sign-pkcs11-module)");
+		return ISMS_EXIT_USAGE;
+	}
 	if (signing && o.unsigned_ok) {
 		isms_diag(ISMS_ERROR, NULL, "--unsigned and --sign-key contradict each other");
 		return ISMS_EXIT_USAGE;
@@ -254,6 +272,9 @@ cmd_sign_pdf(int argc, char **argv)
 		{"sign-chain", required_argument, NULL, 'H'},
 		{"sign-pass-file", required_argument, NULL, 'P'},
 		{"sign-pass-env", required_argument, NULL, 'E'},
+		{"sign-pkcs11", required_argument, NULL, 'X'},
+		{"sign-pkcs11-module", required_argument, NULL, 'M'},
+		{"sign-as", required_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	isms_sign_opts so = {0};
@@ -266,10 +287,13 @@ cmd_sign_pdf(int argc, char **argv)
 		case 'H': so.chain = optarg; break;
 		case 'P': so.pass_file = optarg; break;
 		case 'E': so.pass_env = optarg; break;
+		case 'X': so.pkcs11_uri = optarg; break;
+		case 'M': so.pkcs11_module = optarg; break;
+		case 'R': so.role = optarg; break;
 		default: return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
-	if (optind >= argc || !so.key)
+	if (optind >= argc || !so.key == !so.pkcs11_uri)
 		return usage(stderr, ISMS_EXIT_USAGE);
 	time_t when;
 	isms_signer *signer = NULL;
@@ -306,6 +330,51 @@ cmd_diff(int argc, char **argv)
 	if (out.data)
 		fputs(out.data, stdout);
 	isms_buf_free(&out);
+	return rc;
+}
+
+/* ---------- sign: one more signature over an existing pack's manifest ---------- */
+
+static int
+cmd_sign(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"sign-key", required_argument, NULL, 'K'}, {"sign-cert", required_argument, NULL, 'C'},
+		{"sign-chain", required_argument, NULL, 'H'},
+		{"sign-pass-file", required_argument, NULL, 'P'},
+		{"sign-pass-env", required_argument, NULL, 'E'},
+		{"sign-pkcs11", required_argument, NULL, 'X'},
+		{"sign-pkcs11-module", required_argument, NULL, 'M'},
+		{"sign-as", required_argument, NULL, 'R'},
+		{NULL, 0, NULL, 0},
+	};
+	isms_sign_opts so = {0};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'K': so.key = optarg; break;
+		case 'C': so.cert = optarg; break;
+		case 'H': so.chain = optarg; break;
+		case 'P': so.pass_file = optarg; break;
+		case 'E': so.pass_env = optarg; break;
+		case 'X': so.pkcs11_uri = optarg; break;
+		case 'M': so.pkcs11_module = optarg; break;
+		case 'R': so.role = optarg; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (optind != argc - 1 || !so.key == !so.pkcs11_uri)
+		return usage(stderr, ISMS_EXIT_USAGE);
+	time_t when;
+	isms_signer *signer = NULL;
+	if (isms_pack_clock(&when) < 0 || isms_signer_load(&signer, &so, when) < 0)
+		return ISMS_EXIT_USAGE;
+	char name[32];
+	int rc = isms_pack_cosign(signer, argv[optind], when, name);
+	if (rc == 0)
+		isms_diag(ISMS_NOTE, NULL, "%s: signed as %s", argv[optind], name);
+	isms_signer_free(signer);
 	return rc;
 }
 
@@ -349,10 +418,7 @@ cmd_verify(int argc, char **argv)
 	size_t al = strlen(arg);
 	if (stat(arg, &st) == 0 && S_ISREG(st.st_mode) && al > 4 && !strcmp(arg + al - 4, ".pdf")) {
 		/* One PDF: its embedded signature only. */
-		char reason[300];
-		int bad = isms_pack_verify_pdf(arg, ca, reason, sizeof reason) < 0;
-		printf("%-6s %s: %s\n", bad ? "FAILED" : "OK", arg, reason);
-		return bad ? ISMS_EXIT_DATAERR : 0;
+		return isms_pack_verify_pdf(arg, ca, print_finding, &v) < 0 ? ISMS_EXIT_DATAERR : 0;
 	}
 	if (stat(arg, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		isms_diag(ISMS_ERROR, NULL, "%s is not a pack folder or a PDF", arg);
@@ -613,6 +679,9 @@ main(int argc, char **argv)
 		return cmd_collect(argc - 1, argv + 1);
 	if (!strcmp(cmd, "init"))
 		return cmd_init(argc - 1, argv + 1);
+
+	if (!strcmp(cmd, "sign"))
+		return cmd_sign(argc - 1, argv + 1);
 	isms_diag(ISMS_ERROR, NULL, "unknown command \"%s\"", cmd);
 	return usage(stderr, ISMS_EXIT_USAGE);
 }

@@ -377,7 +377,8 @@ render(struct job *j, const char *dir, const char *target)
 		return ISMS_EXIT_CANTCREAT;
 	if (o->signer && isms_pack_sign_pdf(o->signer, path, j->when) < 0)
 		return ISMS_EXIT_SOFTWARE;
-	if (isms_pack_manifest(dir, j->org, o->period_text, o->lang) < 0)
+	if (isms_pack_manifest(dir, j->org, o->period_text, o->lang,
+	                       isms_signer_role(o->signer)) < 0)
 		return ISMS_EXIT_CANTCREAT;
 	if (o->signer && isms_pack_sign_manifest(o->signer, dir, j->when) < 0)
 		return ISMS_EXIT_SOFTWARE;

@@ -103,7 +103,7 @@ list_files(const char *dir, size_t *n, int with_manifest_json)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		if (!strcmp(e->d_name, "MANIFEST.sha256") || !strcmp(e->d_name, "MANIFEST.sha256.p7s"))
+		if (!strcmp(e->d_name, "MANIFEST.sha256") || isms_pack_signature_name(e->d_name))
 			continue;
 		if (!with_manifest_json && !strcmp(e->d_name, "manifest.json"))
 			continue;
@@ -126,7 +126,7 @@ free_list(char **v, size_t n)
 
 int
 isms_pack_manifest(const char *dir, const isms_org *org, const char *period,
-                   const char *lang)
+                   const char *lang, const char *role)
 {
 	isms_buf j = {0}, m = {0};
 	char path[4096], hex[65];
@@ -142,7 +142,15 @@ isms_pack_manifest(const char *dir, const isms_org *org, const char *period,
 	isms_buf_put_json(&j, period);
 	isms_buf_puts(&j, ",\n  \"lang\": ");
 	isms_buf_put_json(&j, lang);
-	isms_buf_puts(&j, ",\n  \"generator\": \"ismspack " ISMS_VERSION "\",\n  \"inputs\": ");
+	isms_buf_puts(&j, ",\n  \"generator\": \"ismspack " ISMS_VERSION "\",");
+	/* The build's signer's role; later signers' roles are in their own signatures
+	 * (MANIFEST.sha256.N.p7s), since this file is itself signed. */
+	if (role) {
+		isms_buf_puts(&j, "\n  \"signedAs\": ");
+		isms_buf_put_json(&j, role);
+		isms_buf_putc(&j, ',');
+	}
+	isms_buf_puts(&j, "\n  \"inputs\": ");
 	if (isms_pack_inputs_json(org, &j) < 0)
 		rc = -1;
 	isms_buf_puts(&j, ",\n  \"files\": [");

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pack.h"
+
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "base/fs.h"
@@ -100,7 +102,7 @@ is_replaceable(int fd, char *why, size_t wsize)
 			break;
 		}
 		if (!strcmp(e->d_name, "manifest.json") || !strcmp(e->d_name, "MANIFEST.sha256") ||
-		    !strcmp(e->d_name, "MANIFEST.sha256.p7s"))
+		    isms_pack_signature_name(e->d_name))
 			continue;
 		char key[NAME_MAX + 16];
 		snprintf(key, sizeof key, "{\"name\": \"%s\",", e->d_name);

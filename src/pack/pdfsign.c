@@ -88,28 +88,6 @@ pdf_date(time_t t, char *buf, size_t size)
 	strftime(buf, size, "D:%Y%m%d%H%M%SZ", &tm);
 }
 
-static CMS_ContentInfo *
-cms_over(const isms_signer *s, const void *a, size_t alen, const void *b,
-         size_t blen, time_t when)
-{
-	BIO *in = BIO_new(BIO_s_mem());
-	BIO_write(in, a, (int)alen);
-	BIO_write(in, b, (int)blen);
-	unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_CADES | CMS_NOSMIMECAP;
-	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL, flags);
-	CMS_SignerInfo *si = cms ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(),
-	                                           flags & ~CMS_DETACHED) : NULL;
-	ASN1_TIME *t = ASN1_TIME_set(NULL, when);
-	if (!si || !t || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1) ||
-	    !CMS_final(cms, in, NULL, flags)) {
-		CMS_ContentInfo_free(cms);
-		cms = NULL;
-	}
-	ASN1_TIME_free(t);
-	BIO_free(in);
-	return cms;
-}
-
 int
 isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 {
@@ -140,9 +118,22 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 		isms_diag(ISMS_ERROR, &where, "unexpected trailer or catalog: cannot sign");
 		goto done;
 	}
-	if (memmem(ds, (size_t)(de - ds), "/AcroForm", 9)) {
-		isms_diag(ISMS_ERROR, &where, "already has a form or a signature");
-		goto done;
+	/* A PDF signed before carries the form ismspack wrote (inline, one signature
+	 * field per signer): the new field joins it, in a new revision. */
+	const char *af = memmem(ds, (size_t)(de - ds), "/AcroForm", 9);
+	const char *fields_end = NULL;
+	int nfields = 0;
+	if (af) {
+		const char *f = memmem(af, (size_t)(de - af), "/Fields [", 9);
+		fields_end = f ? memchr(f, ']', (size_t)(de - f)) : NULL;
+		if (!f || f - af > 16 || !fields_end ||
+		    !memmem(fields_end, (size_t)(de - fields_end), "] /SigFlags 3 >>", 16)) {
+			isms_diag(ISMS_ERROR, &where, "has a form ismspack did not write: cannot add "
+			          "a signature");
+			goto done;
+		}
+		for (const char *q = f; q + 1 < fields_end; q++)
+			nfields += q[0] == ' ' && q[1] == 'R';
 	}
 	long pages = ref_after(ds, de, "/Pages");
 	const char *ps, *pe, *kids;
@@ -166,8 +157,15 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 
 	off_root = (long)u.len;
 	isms_buf_printf(&u, "%ld 0 obj\n", root);
-	isms_buf_append(&u, ds, (size_t)(de - ds - 2));
-	isms_buf_printf(&u, " /AcroForm << /Fields [%ld 0 R] /SigFlags 3 >> >>\nendobj\n", field);
+	if (fields_end) {
+		isms_buf_append(&u, ds, (size_t)(fields_end - ds));
+		isms_buf_printf(&u, " %ld 0 R", field);
+		isms_buf_append(&u, fields_end, (size_t)(de - fields_end));
+		isms_buf_puts(&u, "\nendobj\n");
+	} else {
+		isms_buf_append(&u, ds, (size_t)(de - ds - 2));
+		isms_buf_printf(&u, " /AcroForm << /Fields [%ld 0 R] /SigFlags 3 >> >>\nendobj\n", field);
+	}
 
 	off_page = (long)u.len;
 	isms_buf_printf(&u, "%ld 0 obj\n", page);
@@ -184,14 +182,22 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	isms_buf_puts(&u, "\nendobj\n");
 
 	off_field = (long)u.len;
-	isms_buf_printf(&u, "%ld 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (ismspack) "
-	                "/V %ld 0 R /Rect [0 0 0 0] /F 132 /P %ld 0 R >>\nendobj\n", field, sig, page);
+	char tname[32] = "ismspack";
+	if (nfields)
+		snprintf(tname, sizeof tname, "ismspack-%d", nfields + 1);
+	isms_buf_printf(&u, "%ld 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) "
+	                "/V %ld 0 R /Rect [0 0 0 0] /F 132 /P %ld 0 R >>\nendobj\n", field, tname,
+	                sig, page);
 
 	char mdate[32];
 	pdf_date(when, mdate, sizeof mdate);
 	off_sig = (long)u.len;
 	isms_buf_printf(&u, "%ld 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter "
-	                "/ETSI.CAdES.detached /M (%s) /ByteRange [", sig, mdate);
+	                "/ETSI.CAdES.detached /M (%s) ", sig, mdate);
+	/* The role id is plain ASCII (checked when the signer is loaded). */
+	if (*s->role)
+		isms_buf_printf(&u, "/Reason (%s) ", s->role);
+	isms_buf_puts(&u, "/ByteRange [");
 	size_t br_at = u.len;
 	isms_buf_puts(&u, "0 0000000000 0000000000 0000000000] /Contents ");
 	size_t contents_at = u.len;
@@ -241,8 +247,8 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	snprintf(br, sizeof br, "0 %010zu %010zu %010zu", contents_at, contents_end,
 	         u.len - contents_end);
 	memcpy(u.data + br_at, br, strlen(br));
-	CMS_ContentInfo *cms = cms_over(s, u.data, contents_at, u.data + contents_end,
-	                                u.len - contents_end, when);
+	CMS_ContentInfo *cms = isms_pack_cms_sign(s, u.data, contents_at, u.data + contents_end,
+	                                          u.len - contents_end, when, CMS_NOSMIMECAP);
 	unsigned char *der = NULL;
 	int derlen = cms ? i2d_CMS_ContentInfo(cms, &der) : -1;
 	CMS_ContentInfo_free(cms);
@@ -270,34 +276,192 @@ done:
 	return rc;
 }
 
-int
-isms_pack_pdf_check(const char *path, const char *ca, isms_sig_check *r, int *present)
+/* Whitespace runs as one space, none next to delimiters: two texts of one object
+ * written by different hands compare equal. */
+static void
+normalise(isms_buf *o, const char *s, size_t n)
 {
-	memset(r, 0, sizeof *r);
-	*present = 0;
-	size_t len;
-	char *pdf = isms_fs_read_file(path, &len, 256u << 20);
-	if (!pdf) {
-		snprintf(r->reason, sizeof r->reason, "cannot read: %s", strerror(errno));
-		return -1;
+	for (size_t i = 0; i < n; i++) {
+		int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t';
+		if (sp) {
+			while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\r' ||
+			                     s[i + 1] == '\t'))
+				i++;
+			char next = i + 1 < n ? s[i + 1] : '>';
+			char prev = o->len ? o->data[o->len - 1] : '<';
+			if (strchr("<>[]", next) || strchr("<>[]", prev))
+				continue;
+			isms_buf_putc(o, ' ');
+		} else {
+			isms_buf_putc(o, s[i]);
+		}
 	}
-	int rc = -1;
-	const char *br = rfind(pdf, len, "/ByteRange [");
+}
+
+/* s[0..n) with key and its value (a dictionary, an array or a reference) removed. */
+static void
+without(isms_buf *o, const char *s, size_t n, const char *key)
+{
+	size_t k = strlen(key);
+	for (size_t i = 0; i < n; i++) {
+		if (i + k < n && !memcmp(s + i, key, k) && strchr(" \r\n[<", s[i + k])) {
+			size_t j = i + k;
+			while (j < n && strchr(" \r\n", s[j]))
+				j++;
+			int depth = 0;
+			if (j + 1 < n && s[j] == '<' && s[j + 1] == '<') {
+				for (; j + 1 < n; j++) {
+					if (s[j] == '<' && s[j + 1] == '<')
+						depth++, j++;
+					else if (s[j] == '>' && s[j + 1] == '>' && --depth == 0) {
+						j += 2;
+						break;
+					} else if (s[j] == '>' && s[j + 1] == '>')
+						j++;
+				}
+			} else if (j < n && s[j] == '[') {
+				const char *rb = memchr(s + j, ']', n - j);
+				j = rb ? (size_t)(rb - s) + 1 : n;
+			} else {
+				char *e;
+				strtol(s + j, &e, 10);
+				j = (size_t)(e - s);
+				while (j < n && strchr(" 0123456789R", s[j]) && s[j] != '\0')
+					if (s[j++] == 'R')
+						break;
+			}
+			i = j - 1;
+			continue;
+		}
+		isms_buf_putc(o, s[i]);
+	}
+}
+
+/* Whether the revision pdf[from..to) only adds a signature: every object in it is
+ * a signature dictionary, a signature field, or an object of the earlier revisions
+ * that differs only in its /AcroForm or /Annots. */
+static int
+signature_only(const char *pdf, size_t from, size_t to)
+{
+	const char *end = pdf + to;
+	/* No stream (content, object streams, xref streams) and no object this scan
+	 * would miss: every endobj belongs to an "N 0 obj" examined below. */
+	size_t objects = 0, ends = 0;
+	if (memmem(pdf + from, to - from, "stream", 6))
+		return 0;
+	for (const char *q = pdf + from; (q = memmem(q, (size_t)(end - q), "endobj", 6)); q += 6)
+		ends++;
+	for (const char *p = pdf + from; (p = memmem(p, (size_t)(end - p), " 0 obj", 6)); p += 6) {
+		const char *num = p;
+		while (num > pdf + from && num[-1] >= '0' && num[-1] <= '9')
+			num--;
+		if (num == p || (num > pdf && num[-1] != '\n' && num[-1] != '\r'))
+			continue;
+		objects++;
+		long n = strtol(num, NULL, 10);
+		const char *ds = memmem(p, (size_t)(end - p), "<<", 2), *de = NULL;
+		int depth = 0;
+		for (const char *q = ds; q && q + 1 < end; q++) {
+			if (q[0] == '<' && q[1] == '<')
+				depth++, q++;
+			else if (q[0] == '>' && q[1] == '>') {
+				q++;
+				if (--depth == 0) {
+					de = q + 1;
+					break;
+				}
+			}
+		}
+		if (!ds || !de)
+			return 0;
+		const char *after = de;
+		while (after < end && strchr(" \r\n", *after))
+			after++;
+		if ((size_t)(end - after) < 6 || memcmp(after, "endobj", 6))
+			return 0; /* a stream: content */
+		size_t dl = (size_t)(de - ds);
+		/* Only the two new objects exactly as ismspack writes them: an invisible
+		 * widget (no appearance of its own) and a signature dictionary. */
+		static const char sigd[] = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter "
+		                           "/ETSI.CAdES.detached /M (";
+		static const char wid[] = "<< /Type /Annot /Subtype /Widget /FT /Sig /T (";
+		if (dl > sizeof sigd && !memcmp(ds, sigd, sizeof sigd - 1) &&
+		    memmem(ds, dl, "/ByteRange", 10))
+			continue;
+		if (dl > sizeof wid && !memcmp(ds, wid, sizeof wid - 1) &&
+		    memmem(ds, dl, "/Rect [0 0 0 0] /F 132 /P ", 26) && !memmem(ds, dl, "/AP", 3))
+			continue;
+		/* A changed form may only list signature fields. */
+		const char *af = memmem(ds, dl, "/AcroForm", 9);
+		if (af) {
+			const char *q = af + 9;
+			if (strncmp(q, " << /Fields [", 13))
+				return 0;
+			for (q += 13; *q >= '0' && *q <= '9';) {
+				while (*q >= '0' && *q <= '9')
+					q++;
+				if (strncmp(q, " 0 R", 4))
+					return 0;
+				q += 4;
+				if (*q == ' ')
+					q++;
+			}
+			if (strncmp(q, "] /SigFlags 3 >>", 16))
+				return 0;
+		}
+		const char *os, *oe;
+		if (object_dict(pdf, from, n, &os, &oe) < 0)
+			return 0;
+		isms_buf x = {0}, y = {0}, nx = {0}, ny = {0};
+		isms_buf t = {0};
+		without(&t, ds, dl, "/AcroForm");
+		without(&x, t.data, t.len, "/Annots");
+		t.len = 0;
+		without(&t, os, (size_t)(oe - os), "/AcroForm");
+		without(&y, t.data, t.len, "/Annots");
+		normalise(&nx, x.data, x.len);
+		normalise(&ny, y.data, y.len);
+		int same = nx.len == ny.len && !memcmp(nx.data, ny.data, nx.len);
+		isms_buf_free(&x);
+		isms_buf_free(&y);
+		isms_buf_free(&nx);
+		isms_buf_free(&ny);
+		isms_buf_free(&t);
+		if (!same)
+			return 0;
+	}
+	return objects == ends;
+}
+
+/* Check the signature whose /ByteRange is at br: its range starts at 0, ends at the
+ * end of a revision within the file, holds /Contents exactly as written, and
+ * isms_pack_check_cms holds over it.  *covered gets the range's end.  0 ok, -1. */
+static int
+check_one(const char *pdf, size_t len, const char *br, const char *ca, isms_pdf_sig *sig)
+{
+	isms_sig_check *r = &sig->r;
+	memset(r, 0, sizeof *r);
 	long v[4] = {-1, -1, -1, -1};
 	unsigned char *der = NULL;
-	if (!br) {
-		snprintf(r->reason, sizeof r->reason, "no embedded signature");
-		goto done;
-	}
-	*present = 1;
+	int rc = -1;
+	sig->covered = 0;
 	if (sscanf(br + 12, "%ld %ld %ld %ld", &v[0], &v[1], &v[2], &v[3]) != 4) {
 		snprintf(r->reason, sizeof r->reason, "altered: the signature's /ByteRange is unreadable");
 		goto done;
 	}
 	if (v[0] != 0 || v[1] <= 0 || v[2] <= v[1] || v[3] < 0 || (size_t)v[2] > len ||
-	    (size_t)(v[2] + v[3]) != len) {
+	    (size_t)(v[2] + v[3]) > len || br > pdf + v[1]) {
 		snprintf(r->reason, sizeof r->reason, "the signature does not cover the whole file "
 		         "(bytes were added or removed after signing)");
+		goto done;
+	}
+	sig->covered = (size_t)(v[2] + v[3]);
+	const char *eof = pdf + sig->covered;
+	while (eof > pdf && (eof[-1] == '\n' || eof[-1] == '\r'))
+		eof--;
+	if (eof - pdf < 5 || memcmp(eof - 5, "%%EOF", 5)) {
+		snprintf(r->reason, sizeof r->reason, "the signature does not cover a whole revision "
+		         "of the file (bytes were added or removed after signing)");
 		goto done;
 	}
 	if (pdf[v[1]] != '<' || pdf[v[2] - 1] != '>' || (v[2] - v[1]) % 2) {
@@ -347,19 +511,131 @@ isms_pack_pdf_check(const char *path, const char *ca, isms_sig_check *r, int *pr
 		         "differ from the ones signed");
 done:
 	free(der);
-	free(pdf);
 	return rc;
 }
 
 int
-isms_pack_verify_pdf(const char *path, const char *ca, char *reason, size_t size)
+isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t *n,
+                   char *err, size_t esize)
 {
-	isms_sig_check r;
-	int present;
-	int rc = isms_pack_pdf_check(path, ca, &r, &present);
-	if (*r.signer)
-		snprintf(reason, size, "%s: %s", r.signer, r.reason);
-	else
-		snprintf(reason, size, "%s", r.reason);
-	return rc;
+	*out = NULL;
+	*n = 0;
+	size_t len;
+	char *pdf = isms_fs_read_file(path, &len, 256u << 20);
+	if (!pdf) {
+		snprintf(err, esize, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	size_t cap = 4;
+	isms_pdf_sig *v = isms_xcalloc(cap, sizeof *v);
+	int failures = 0;
+	for (const char *br = pdf; (br = memmem(br, len - (size_t)(br - pdf), "/ByteRange [", 12));
+	     br += 12) {
+		if (*n == cap) {
+			v = isms_xrealloc(v, (cap *= 2) * sizeof *v);
+			memset(v + *n, 0, (cap - *n) * sizeof *v);
+		}
+		isms_pdf_sig *s = &v[(*n)++];
+		s->ok = check_one(pdf, len, br, ca, s) == 0;
+		/* the role: /Reason in the signature dictionary, also signed in the CMS */
+		const char *ds = br;
+		while (ds > pdf && memcmp(ds, "/Type /Sig ", 11))
+			ds--;
+		const char *rs = memmem(ds, (size_t)(br - ds), "/Reason (", 9);
+		const char *re = rs ? memchr(rs + 9, ')', (size_t)(br - rs - 9)) : NULL;
+		if (re && re - rs - 9 < (long)sizeof s->role)
+			snprintf(s->role, sizeof s->role, "%.*s", (int)(re - rs - 9), rs + 9);
+		if (*s->r.role && strcmp(s->r.role, s->role)) {
+			s->ok = 0;
+			snprintf(s->r.reason, sizeof s->r.reason, "altered: the role in /Reason (%s) is "
+			         "not the one signed (%s)", s->role, s->r.role);
+		}
+	}
+	/* What came after each signature: nothing, further signatures only, or content. */
+	for (size_t i = 0; i < *n; i++) {
+		isms_pdf_sig *s = &v[i];
+		if (!s->covered)
+			continue;
+		if (s->covered == len) {
+			snprintf(s->after, sizeof s->after, "covers the whole file");
+			continue;
+		}
+		size_t from = s->covered, added = 0;
+		int content = 0;
+		for (size_t k = i + 1; k < *n && !content; k++) {
+			if (v[k].covered <= from)
+				continue;
+			if (!signature_only(pdf, from, v[k].covered))
+				content = 1;
+			else
+				added++;
+			from = v[k].covered;
+		}
+		if (content) {
+			snprintf(s->after, sizeof s->after, "a later revision added content after "
+			         "this signature");
+			s->ok = 0;
+			snprintf(s->r.reason, sizeof s->r.reason, "content was added after this "
+			         "signature (a later revision changes the document, not only signs it)");
+		} else if (from < len) {
+			snprintf(s->after, sizeof s->after, "bytes were added after the last signature");
+			s->ok = 0;
+			snprintf(s->r.reason, sizeof s->r.reason, "the signature does not cover the "
+			         "whole file (bytes were added after signing)");
+		} else {
+			snprintf(s->after, sizeof s->after, "later revisions added only %zu further "
+			         "signature%s", added, added == 1 ? "" : "s");
+		}
+	}
+	for (size_t i = 0; i < *n; i++)
+		failures += !v[i].ok;
+	if (*n == 0)
+		snprintf(err, esize, "no embedded signature");
+	free(pdf);
+	*out = v;
+	return failures;
+}
+
+int
+isms_pack_pdf_check(const char *path, const char *ca, isms_sig_check *r, int *present)
+{
+	memset(r, 0, sizeof *r);
+	isms_pdf_sig *v;
+	size_t n;
+	int bad = isms_pack_pdf_sigs(path, ca, &v, &n, r->reason, sizeof r->reason);
+	*present = n > 0;
+	if (n)
+		*r = v[n - 1].r;
+	free(v);
+	return bad == 0 && n ? 0 : -1;
+}
+
+/* One line per signature: "signature 2 of 3 (reviewer): signer ..., ...: valid ...;
+ * later revisions added only 1 further signature". */
+void
+isms_pack_pdf_sig_text(const isms_pdf_sig *s, size_t i, size_t n, char *buf, size_t size)
+{
+	char head[64] = "";
+	if (n > 1)
+		snprintf(head, sizeof head, "signature %zu of %zu: ", i + 1, n);
+	snprintf(buf, size, "%s%s%s%s%s%s", head, s->r.signer, *s->r.signer ? ": " : "",
+	         s->r.reason, *s->after && s->ok ? "; " : "", s->ok ? s->after : "");
+}
+
+int
+isms_pack_verify_pdf(const char *path, const char *ca, isms_verify_report report, void *ctx)
+{
+	isms_pdf_sig *v;
+	size_t n;
+	char err[300];
+	int bad = isms_pack_pdf_sigs(path, ca, &v, &n, err, sizeof err);
+	if (n == 0)
+		report(ctx, path, 0, err);
+	for (size_t i = 0; i < n; i++) {
+		char line[2400];
+		isms_pack_pdf_sig_text(&v[i], i, n, line, sizeof line);
+		report(ctx, path, v[i].ok, line);
+	}
+	free(v);
+	return bad == 0 && n ? 0 : -1;
 }

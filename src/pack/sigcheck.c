@@ -463,6 +463,15 @@ isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
 	}
 	snprintf(r->signer, sizeof r->signer, "signer %s (issuer %s, serial %s), signed %s",
 	         subj, iss, serial, when);
+	if (isms_pack_cms_role(si, r->role, sizeof r->role) < 0) {
+		snprintf(r->reason, sizeof r->reason, NOT_OURS "its signer-attributes (the role) "
+		         "are not as ismspack writes them");
+		goto done;
+	}
+	if (*r->role) {
+		size_t l = strlen(r->signer);
+		snprintf(r->signer + l, sizeof r->signer - l, " as %s", r->role);
+	}
 
 	CMS_SignerInfo_set1_signer_cert(si, signer);
 	r->sig_intact = CMS_SignerInfo_verify(si) == 1;

@@ -17,6 +17,7 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "base/fs.h"
+#include "outdir.h"
 
 static void
 ssl_error(const char *what, const char *file)
@@ -96,8 +97,8 @@ read_cert(const char *path)
 
 /* The chain file's certificates, appended to *chain: a file without any, or with a
  * damaged one, is an error rather than silently no chain. */
-static int
-read_chain(const char *path, STACK_OF(X509) **chain)
+int
+isms_signer_read_chain(const char *path, STACK_OF(X509) **chain)
 {
 	isms_loc loc = {path, 0, 0};
 	BIO *b = BIO_new_file(path, "r");
@@ -131,8 +132,56 @@ read_chain(const char *path, STACK_OF(X509) **chain)
 	return 0;
 }
 
+/* A role id names a role in a few ASCII characters: it is written into signatures
+ * and PDF text strings as is. */
+static int
+role_ok(const char *r)
+{
+	size_t n = strlen(r);
+	return n >= 1 && n <= 64 && strspn(r, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                                      "0123456789-_.") == n;
+}
+
+static int load_files(isms_signer **out, const isms_sign_opts *o, time_t when);
+
 int
 isms_signer_load(isms_signer **out, const isms_sign_opts *o, time_t when)
+{
+	*out = NULL;
+	if (o->role && !role_ok(o->role)) {
+		isms_diag(ISMS_ERROR, NULL, "--sign-as takes a role id of 1 to 64 letters, digits, "
+		          "'-', '_' or '.' (drafter, reviewer, approver, or the organisation's "
+		          "own), not \"%s\"", o->role);
+		return -1;
+	}
+	int rc = o->pkcs11_uri ? isms_signer_load_pkcs11(out, o, when) : load_files(out, o, when);
+	if (rc == 0 && o->role)
+		snprintf((*out)->role, sizeof (*out)->role, "%s", o->role);
+	return rc;
+}
+
+const char *
+isms_signer_role(const isms_signer *s)
+{
+	return s && *s->role ? s->role : NULL;
+}
+
+int
+isms_pack_signature_name(const char *name)
+{
+	if (!strcmp(name, "MANIFEST.sha256.p7s"))
+		return 1;
+	int n = 0, end = 0;
+	if (sscanf(name, "MANIFEST.sha256.%2d.p7s%n", &n, &end) != 1 || name[end] || n < 2 ||
+	    n > 99)
+		return 0;
+	char canon[32];
+	snprintf(canon, sizeof canon, "MANIFEST.sha256.%d.p7s", n);
+	return !strcmp(canon, name);
+}
+
+static int
+load_files(isms_signer **out, const isms_sign_opts *o, time_t when)
 {
 	*out = NULL;
 	if (!o->key || !private_enough(o->key, "private key"))
@@ -174,7 +223,7 @@ isms_signer_load(isms_signer **out, const isms_sign_opts *o, time_t when)
 			goto done;
 		}
 	}
-	if (o->chain && read_chain(o->chain, &s->chain) < 0)
+	if (o->chain && isms_signer_read_chain(o->chain, &s->chain) < 0)
 		goto done;
 	char why[512];
 	if (isms_pack_cert_usable(s->cert, when, why, sizeof why) < 0) {
@@ -201,14 +250,94 @@ isms_signer_free(isms_signer *s)
 {
 	if (!s)
 		return;
+	/* The key's operations need the module: free it before closing the module. */
 	EVP_PKEY_free(s->key);
 	X509_free(s->cert);
 	sk_X509_pop_free(s->chain, X509_free);
+	isms_p11_free(s->p11);
 	free(s);
 }
 
+/* CAdES signer-attributes-v2 (ETSI EN 319 122-1), holding the role as a claimed
+ * attribute: SEQUENCE { [0] SEQUENCE { Attribute { id-at-role, SET { UTF8String } } } }. */
+#define OID_SIGNER_ATTR_V2 "0.4.0.19122.1.1"
+
+static int
+role_attr(unsigned char *der, const char *role)
+{
+	size_t n = strlen(role); /* <= 64: every length below fits one byte */
+	unsigned char *p = der;
+	*p++ = 0x30; *p++ = (unsigned char)(n + 15);
+	*p++ = 0xa0; *p++ = (unsigned char)(n + 13);
+	*p++ = 0x30; *p++ = (unsigned char)(n + 11);
+	*p++ = 0x30; *p++ = (unsigned char)(n + 9);
+	*p++ = 0x06; *p++ = 3; *p++ = 0x55; *p++ = 0x04; *p++ = 0x48; /* 2.5.4.72 role */
+	*p++ = 0x31; *p++ = (unsigned char)(n + 2);
+	*p++ = 0x0c; *p++ = (unsigned char)n;
+	memcpy(p, role, n);
+	return (int)(p + n - der);
+}
+
 int
-isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_time)
+isms_pack_cms_role(CMS_SignerInfo *si, char *role, size_t size)
+{
+	*role = '\0';
+	ASN1_OBJECT *obj = OBJ_txt2obj(OID_SIGNER_ATTR_V2, 1);
+	int i = obj ? CMS_signed_get_attr_by_OBJ(si, obj, -1) : -1;
+	ASN1_OBJECT_free(obj);
+	if (i < 0)
+		return 0;
+	X509_ATTRIBUTE *a = CMS_signed_get_attr(si, i);
+	ASN1_TYPE *t = a && X509_ATTRIBUTE_count(a) == 1 ? X509_ATTRIBUTE_get0_type(a, 0) : NULL;
+	if (!t || t->type != V_ASN1_SEQUENCE)
+		return -1;
+	const unsigned char *d = ASN1_STRING_get0_data(t->value.sequence);
+	int len = ASN1_STRING_length(t->value.sequence);
+	size_t n = len > 17 ? (size_t)len - 17 : 0;
+	unsigned char want[96];
+	char got[65];
+	if (n < 1 || n > 64)
+		return -1;
+	memcpy(got, d + 17, n);
+	got[n] = '\0';
+	if (role_attr(want, got) != len || memcmp(want, d, (size_t)len) || !role_ok(got))
+		return -1;
+	snprintf(role, size, "%s", got);
+	return 0;
+}
+
+CMS_ContentInfo *
+isms_pack_cms_sign(const isms_signer *s, const void *a, size_t alen, const void *b,
+                   size_t blen, time_t when, unsigned extra)
+{
+	BIO *in = BIO_new(BIO_s_mem());
+	BIO_write(in, a, (int)alen);
+	if (blen)
+		BIO_write(in, b, (int)blen);
+	unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_CADES | extra;
+	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL, flags);
+	CMS_SignerInfo *si = cms ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(),
+	                                           flags & ~CMS_DETACHED) : NULL;
+	ASN1_TIME *t = ASN1_TIME_set(NULL, when);
+	ASN1_OBJECT *obj = *s->role ? OBJ_txt2obj(OID_SIGNER_ATTR_V2, 1) : NULL;
+	unsigned char rder[96];
+	int rlen = *s->role ? role_attr(rder, s->role) : 0;
+	/* With signingTime present, OpenSSL does not stamp the current time. */
+	if (!si || !t || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1) ||
+	    (*s->role && (!obj || !CMS_signed_add1_attr_by_OBJ(si, obj, V_ASN1_SEQUENCE, rder, rlen))) ||
+	    !CMS_final(cms, in, NULL, flags)) {
+		CMS_ContentInfo_free(cms);
+		cms = NULL;
+	}
+	ASN1_OBJECT_free(obj);
+	ASN1_TIME_free(t);
+	BIO_free(in);
+	return cms;
+}
+
+/* Sign dir/MANIFEST.sha256 into dir/name. */
+static int
+sign_manifest_as(const isms_signer *s, const char *dir, const char *name, time_t signing_time)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/MANIFEST.sha256", dir);
@@ -219,21 +348,14 @@ isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_ti
 		return -1;
 	}
 	int rc = -1;
-	unsigned flags = CMS_DETACHED | CMS_BINARY | CMS_PARTIAL | CMS_CADES;
-	BIO *in = BIO_new_mem_buf(data, (int)len);
-	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL, flags);
-	CMS_SignerInfo *si = cms ? CMS_add1_signer(cms, s->cert, s->key, EVP_sha256(),
-	                                           CMS_BINARY | CMS_CADES) : NULL;
-	ASN1_TIME *t = ASN1_TIME_set(NULL, signing_time);
+	CMS_ContentInfo *cms = isms_pack_cms_sign(s, data, len, NULL, 0, signing_time, 0);
 	unsigned char *der = NULL;
 	int derlen = 0;
-	/* With signingTime present, OpenSSL does not stamp the current time. */
-	if (!si || !t || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1) ||
-	    !CMS_final(cms, in, NULL, flags) || (derlen = i2d_CMS_ContentInfo(cms, &der)) <= 0) {
+	if (!cms || (derlen = i2d_CMS_ContentInfo(cms, &der)) <= 0) {
 		ssl_error("cannot sign MANIFEST.sha256", NULL);
 		goto done;
 	}
-	snprintf(path, sizeof path, "%s/MANIFEST.sha256.p7s", dir);
+	snprintf(path, sizeof path, "%s/%s", dir, name);
 	if (isms_fs_write_atomic(path, der, (size_t)derlen) < 0) {
 		isms_diag(ISMS_ERROR, NULL, "cannot write %s: %s", path, strerror(errno));
 		goto done;
@@ -241,11 +363,15 @@ isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_ti
 	rc = 0;
 done:
 	OPENSSL_free(der);
-	ASN1_TIME_free(t);
 	CMS_ContentInfo_free(cms);
-	BIO_free(in);
 	free(data);
 	return rc;
+}
+
+int
+isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_time)
+{
+	return sign_manifest_as(s, dir, "MANIFEST.sha256.p7s", signing_time);
 }
 
 int
@@ -260,4 +386,62 @@ isms_pack_was_signed(const char *pack_dir)
 	if (lstat(path, &st) == 0)
 		return 1;
 	return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+}
+
+static void
+quiet_report(void *ctx, const char *file, int ok, const char *reason)
+{
+	if (!ok) {
+		isms_buf *b = ctx;
+		isms_buf_printf(b, "%s%s: %s", b->len ? "; " : "", file, reason);
+	}
+}
+
+int
+isms_pack_cosign(const isms_signer *s, const char *dir, time_t when, char *name)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/MANIFEST.sha256", dir);
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || lstat(path, &st) < 0) {
+		isms_diag(ISMS_ERROR, NULL, "%s is not a pack (no MANIFEST.sha256)", dir);
+		return ISMS_EXIT_NOINPUT;
+	}
+	isms_outdir *out = NULL;
+	int rc = isms_outdir_open(&out, dir, NULL, 0, 0);
+	if (rc)
+		return rc;
+	const char *pack = isms_outdir_path(out);
+	rc = ISMS_EXIT_DATAERR;
+	if (isms_pack_was_signed(pack) != 1) {
+		isms_diag(ISMS_ERROR, NULL, "%s is not signed: the first signature is made by "
+		          "build (with --sign-key or --sign-pkcs11), which also signs its PDFs", dir);
+		goto done;
+	}
+	/* Only a pack that is as it was signed gets a further signature. */
+	isms_buf why = {0};
+	char verdict[1024];
+	int failures = isms_pack_verify(pack, NULL, quiet_report, &why, verdict, sizeof verdict);
+	if (failures) {
+		isms_diag(ISMS_ERROR, NULL, "%s is not complete and unaltered, so it is not signed "
+		          "again (%s); run ismspack verify on it", dir, why.len ? why.data : verdict);
+		isms_buf_free(&why);
+		goto done;
+	}
+	isms_buf_free(&why);
+	int n;
+	for (n = 2; n <= 99; n++) {
+		snprintf(name, 32, "MANIFEST.sha256.%d.p7s", n);
+		snprintf(path, sizeof path, "%s/%s", pack, name);
+		if (lstat(path, &st) < 0 && errno == ENOENT)
+			break;
+	}
+	if (n > 99) {
+		isms_diag(ISMS_ERROR, NULL, "%s already carries 99 signatures", dir);
+		goto done;
+	}
+	rc = sign_manifest_as(s, pack, name, when) < 0 ? ISMS_EXIT_CANTCREAT : 0;
+done:
+	isms_outdir_free(out);
+	return rc;
 }

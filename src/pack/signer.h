@@ -13,7 +13,28 @@ struct isms_signer {
 	EVP_PKEY *key;
 	X509 *cert;
 	STACK_OF(X509) *chain;
+	struct isms_p11 *p11; /* the open PKCS#11 module when key lives on a token */
+	char role[65];        /* --sign-as; "" when not given */
 };
+
+/* Sign the content (a, alen) + (b, blen) with a detached CMS (SHA-256, CAdES
+ * signing-certificate-v2, signingTime = when, the role as a claimed attribute of
+ * signer-attributes-v2 when there is one).  NULL after reporting nothing; the
+ * caller reports. */
+CMS_ContentInfo *isms_pack_cms_sign(const isms_signer *s, const void *a, size_t alen,
+                                    const void *b, size_t blen, time_t when, unsigned extra);
+/* The role in a signature's signer-attributes-v2 (claimed role) into role (>= 65
+ * bytes); "" when it has none.  0 ok, -1 when present but malformed. */
+int isms_pack_cms_role(CMS_SignerInfo *si, char *role, size_t size);
+
+
+/* Load the signer named by o->pkcs11_uri (p11.c); as isms_signer_load. */
+int isms_signer_load_pkcs11(isms_signer **out, const isms_sign_opts *o, time_t when);
+/* Close the module and release its slots; accepts NULL. */
+void isms_p11_free(struct isms_p11 *p);
+/* Append the PEM certificates of the --sign-chain file at path to *chain; a file
+ * without any, or with a damaged one, is an error.  0 ok, -1 after reporting. */
+int isms_signer_read_chain(const char *path, STACK_OF(X509) **chain);
 
 /* Whether cert may sign documents at time when: valid then (not expired, not yet
  * valid), not a CA certificate, a key usage (when present) allowing digitalSignature
@@ -30,6 +51,7 @@ char *isms_pack_time_text(time_t t, char *buf, size_t size);
 typedef struct isms_sig_check {
 	char signer[768];     /* subject, issuer and serial in words; "" when unknown */
 	char subject[256];
+	char role[65];        /* the role signed in signer-attributes-v2; "" when none */
 	time_t signed_at;     /* the signingTime attribute */
 	int has_time;
 	int sig_intact;       /* the signature over the signed attributes holds */
@@ -54,5 +76,26 @@ int isms_pack_check_cms(isms_sig_check *r, const unsigned char *der, size_t len,
  * isms_pack_check_cms holds over the byte range.  *present says whether the PDF
  * carries a signature at all.  0 ok, -1 with the reason in r. */
 int isms_pack_pdf_check(const char *path, const char *ca, isms_sig_check *r, int *present);
+
+/* One embedded signature of a PDF, as isms_pack_pdf_sigs found it. */
+typedef struct isms_pdf_sig {
+	isms_sig_check r;
+	int ok;            /* holds, and nothing but further signatures follows it */
+	size_t covered;    /* the end of the revision it signs (0: unreadable) */
+	char role[65];     /* its /Reason (the --sign-as role), "" when none */
+	char after[160];   /* what later revisions added, in words */
+} isms_pdf_sig;
+
+/* Every embedded signature of the PDF at path, in file order, into *out (free with
+ * free()), *n of them: each checked as isms_pack_check_cms over its byte range,
+ * which must end a revision; each later revision must add only a further signature
+ * (a signature field, its widget and the catalog and page changed only by them),
+ * and the last signature must cover the whole file.  Returns the number of
+ * signatures that do not hold, or -1 when the file cannot be read (err says why;
+ * also set to "no embedded signature" when *n is 0). */
+int isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t *n,
+                       char *err, size_t esize);
+/* The line verify prints for signature i of n. */
+void isms_pack_pdf_sig_text(const isms_pdf_sig *s, size_t i, size_t n, char *buf, size_t size);
 
 #endif

@@ -137,7 +137,7 @@ scan_folder(struct pack *p)
 	struct dirent *de;
 	while (d && (de = readdir(d))) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
-		    !strcmp(de->d_name, "MANIFEST.sha256") || !strcmp(de->d_name, "MANIFEST.sha256.p7s") ||
+		    !strcmp(de->d_name, "MANIFEST.sha256") || isms_pack_signature_name(de->d_name) ||
 		    strlen(de->d_name) >= sizeof p->f[0].name)
 			continue;
 		if (p->nf == cap)
@@ -297,20 +297,29 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 	for (size_t i = 0; i < p.nf; i++) {
 		if (!ends_with_pdf(p.f[i].name))
 			continue;
-		char label[300], reason[2048];
-		isms_sig_check r;
-		int present;
+		char label[300], reason[2400];
+		isms_pdf_sig *v;
+		size_t n;
 		snprintf(path, sizeof path, "%s/%s", dir, p.f[i].name);
 		snprintf(label, sizeof label, "%s (embedded signature)", p.f[i].name);
-		int bad = isms_pack_pdf_check(path, ca, &r, &present) < 0;
-		if (!present) {
-			pdf_unsigned++;
+		int bad = isms_pack_pdf_sigs(path, ca, &v, &n, reason, sizeof reason);
+		if (n == 0) {
+			free(v);
+			if (bad < 0) {
+				report(ctx, label, 0, reason);
+				failures++;
+			} else {
+				pdf_unsigned++;
+			}
 			continue;
 		}
 		pdf_signed++;
-		snprintf(reason, sizeof reason, "%s%s%s", r.signer, *r.signer ? ": " : "", r.reason);
-		report(ctx, label, !bad, reason);
+		for (size_t k = 0; k < n; k++) {
+			isms_pack_pdf_sig_text(&v[k], k, n, reason, sizeof reason);
+			report(ctx, label, v[k].ok, reason);
+		}
 		failures += bad;
+		free(v);
 	}
 	if ((der || pdf_signed) && pdf_unsigned) {
 		for (size_t i = 0; i < p.nf; i++) {
@@ -361,6 +370,48 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 		report(ctx, "MANIFEST.sha256.p7s", ok, reason);
 		failures += !ok;
 	}
+	/* Further signers (ismspack sign): MANIFEST.sha256.2.p7s, .3.p7s, ... each a
+	 * detached signature over the same MANIFEST.sha256; numbered without gaps. */
+	isms_buf names = {0};
+	if (der && *sig.subject)
+		isms_buf_printf(&names, "%s%s%s", sig.subject, *sig.role ? " as " : "", sig.role);
+	int last = 1;
+	for (int k = 2; k <= 99; k++) {
+		char name[32];
+		snprintf(name, sizeof name, "MANIFEST.sha256.%d.p7s", k);
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		struct stat st;
+		if (lstat(path, &st) == 0)
+			last = k;
+	}
+	for (int k = 2; k <= last; k++) {
+		char name[32], reason[2048];
+		snprintf(name, sizeof name, "MANIFEST.sha256.%d.p7s", k);
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		size_t len;
+		char *d = isms_fs_read_file(path, &len, 16u << 20);
+		if (!d) {
+			report(ctx, name, 0, errno == ENOENT ? "missing: a later signature "
+			       "exists, so this one was removed" : strerror(errno));
+			failures++;
+			continue;
+		}
+		isms_sig_check r;
+		int ok = isms_pack_check_cms(&r, (const unsigned char *)d, len, m, mlen, NULL, 0,
+		                             ca) == 0;
+		if (!der) {
+			ok = 0;
+			snprintf(r.reason, sizeof r.reason, "a further signature without the first "
+			         "(MANIFEST.sha256.p7s)");
+		}
+		snprintf(reason, sizeof reason, "%s%s%s", r.signer, *r.signer ? ": " : "", r.reason);
+		report(ctx, name, ok, reason);
+		failures += !ok;
+		if (ok)
+			isms_buf_printf(&names, "%s%s%s%s", names.len ? ", " : "", r.subject,
+			                *r.role ? " as " : "", r.role);
+		free(d);
+	}
 
 	if (unsigned_pack)
 		snprintf(verdict, vsize, "unsigned: %s", pdf_signed
@@ -370,11 +421,12 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 	else if (failures)
 		snprintf(verdict, vsize, "FAILED (%d problem%s)", failures, failures == 1 ? "" : "s");
 	else if (der)
-		snprintf(verdict, vsize, "complete and unaltered, signed by %s (%s)", sig.subject,
+		snprintf(verdict, vsize, "complete and unaltered, signed by %s (%s)", names.len ? names.data : "?",
 		         ca ? "chain trusted" : "signer not checked against a CA: give --ca");
 	else
 		snprintf(verdict, vsize, "complete and unaltered (not signed)");
 	isms_buf_free(&mbad);
+	isms_buf_free(&names);
 	free(der);
 	free(m);
 	free(p.m);
