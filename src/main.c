@@ -89,23 +89,6 @@ usage(FILE *f, int status)
 	return status;
 }
 
-/* The worse of two exit statuses for a summary: data errors outrank the rest. */
-static int
-worse(int a, int b)
-{
-	static const int rank[] = {ISMS_EXIT_OK, ISMS_EXIT_TEMPFAIL, ISMS_EXIT_NOINPUT,
-		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_UNAVAILABLE,
-		ISMS_EXIT_SOFTWARE};
-	int ra = 0, rb = 0;
-	for (int i = 0; i < (int)(sizeof rank / sizeof *rank); i++) {
-		if (rank[i] == a)
-			ra = i;
-		if (rank[i] == b)
-			rb = i;
-	}
-	return ra >= rb ? a : b;
-}
-
 static int
 cmd_validate(int argc, char **argv)
 {
@@ -120,7 +103,7 @@ cmd_validate(int argc, char **argv)
 		if (rc == 0)
 			printf("%s: valid (%zu objectives, %zu people, %zu documents)\n", argv[i],
 			       org->nobjectives, org->npeople, org->ndocuments);
-		worst = worse(worst, rc);
+		worst = isms_exit_worse(worst, rc);
 		isms_org_free(org);
 	}
 	return worst;

@@ -120,3 +120,19 @@ isms_diag_set_sink(isms_diag_sink s, void *ctx)
 	sink = s;
 	sink_ctx = ctx;
 }
+
+int
+isms_exit_worse(int a, int b)
+{
+	static const int rank[] = {ISMS_EXIT_OK, ISMS_EXIT_TEMPFAIL, ISMS_EXIT_NOINPUT,
+		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_UNAVAILABLE,
+		ISMS_EXIT_SOFTWARE};
+	int ra = 0, rb = 0;
+	for (int i = 0; i < (int)(sizeof rank / sizeof *rank); i++) {
+		if (rank[i] == a)
+			ra = i;
+		if (rank[i] == b)
+			rb = i;
+	}
+	return ra >= rb ? a : b;
+}

@@ -26,6 +26,10 @@ enum isms_exit {
 	ISMS_EXIT_TEMPFAIL = 75  /* output folder locked by another run */
 };
 
+/* The worse of two exit statuses, for a summary over several inputs: data errors
+ * outrank the rest. */
+int isms_exit_worse(int a, int b);
+
 /* Receives every message; the default sink prints to stderr. */
 typedef void (*isms_diag_sink)(void *ctx, enum isms_level level,
                                const isms_loc *loc, const char *text);

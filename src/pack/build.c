@@ -535,23 +535,6 @@ batch_target(const char *input, const isms_build_opts *o)
 	return t;
 }
 
-/* The worse of two exit statuses for a summary: data errors outrank the rest. */
-static int
-worse(int a, int b)
-{
-	static const int rank[] = {ISMS_EXIT_OK, ISMS_EXIT_TEMPFAIL, ISMS_EXIT_NOINPUT,
-		ISMS_EXIT_CANTCREAT, ISMS_EXIT_USAGE, ISMS_EXIT_DATAERR, ISMS_EXIT_UNAVAILABLE,
-		ISMS_EXIT_SOFTWARE};
-	int ra = 0, rb = 0;
-	for (int i = 0; i < (int)(sizeof rank / sizeof *rank); i++) {
-		if (rank[i] == a)
-			ra = i;
-		if (rank[i] == b)
-			rb = i;
-	}
-	return ra >= rb ? a : b;
-}
-
 int
 isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 {
@@ -575,7 +558,7 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 				isms_error(NULL, "%s and %s would both write the pack %s: rename one "
 				           "(a pack is named after the input's folder or file)", inputs[i],
 				           inputs[k], targets[i]);
-				worst = worse(worst, ISMS_EXIT_USAGE);
+				worst = isms_exit_worse(worst, ISMS_EXIT_USAGE);
 			}
 	if (worst)
 		goto out;
@@ -660,7 +643,7 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 			if (batch)
 				isms_error(NULL, "%s: failed (exit %d)", inputs[i], status[i]);
 		}
-		worst = worse(worst, status[i]);
+		worst = isms_exit_worse(worst, status[i]);
 	}
 	if (batch && (!o->quiet || failed || skipped)) {
 		char sk[64] = "";
