@@ -33,7 +33,7 @@
 #include "xlsx/xlsx.h"
 
 static const char usage_text[] =
-	"usage: ismspack validate FILE...\n"
+	"usage: ismspack validate [--lang en|bi] FILE...\n"
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
 	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack diff OLD-PACK NEW-PACK [--out AMENDMENTS.pdf]\n"
@@ -93,6 +93,18 @@ static int
 cmd_validate(int argc, char **argv)
 {
 	int worst = 0;
+	/* validate [--lang en|bi] FILE...: with a language, every text without English
+	 * is listed at its file:line:col */
+	const char *lang = NULL;
+	if (argc >= 2 && !strcmp(argv[0], "--lang")) {
+		lang = argv[1];
+		if (strcmp(lang, "zh") && strcmp(lang, "en") && strcmp(lang, "bi")) {
+			isms_diag(ISMS_ERROR, NULL, "--lang must be zh, en or bi, not \"%s\"", lang);
+			return ISMS_EXIT_USAGE;
+		}
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 1) {
 		isms_diag(ISMS_ERROR, NULL, "validate: no input file given");
 		return usage(stderr, ISMS_EXIT_USAGE);
@@ -100,6 +112,8 @@ cmd_validate(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		isms_org *org = NULL;
 		int rc = isms_load(argv[i], &org);
+		if (rc == 0 && lang)
+			isms_org_warn_no_english(org, lang, 1);
 		if (rc == 0)
 			printf("%s: valid (%zu objectives, %zu people, %zu documents)\n", argv[i],
 			       org->nobjectives, org->npeople, org->ndocuments);

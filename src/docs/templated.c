@@ -299,7 +299,9 @@ gen_duties(tctx *c, int depth)
 			const isms_tpl_duties *def = defaults(c, b->kind, (int)order[k]);
 			if (!r->duties.n && !def)
 				continue;
-			isms_text title = isms_role_title(b, r);
+			/* the duties' own heading where the data gives one (seed 001: 組長 over
+			 * the member table's ISMS 執行小組組長) */
+			isms_text title = isms_role_duty_heading(b, r);
 			c->counters[depth + 1]++;
 			heading(c, depth + 1, label(c, depth + 1), title.zh, title.en);
 			duty_list(c, depth + 2, r->duties, def);

@@ -419,6 +419,8 @@ build_one(const char *input, const isms_build_opts *o, const char *target, int a
 			rc = ISMS_EXIT_USAGE;
 		}
 	}
+	if (rc == 0)
+		isms_org_warn_no_english(org, o->lang, 0); /* one warning with the count */
 	if (rc == 0 && isms_outdir_begin(out) < 0)
 		rc = ISMS_EXIT_CANTCREAT;
 	if (rc == 0) {
