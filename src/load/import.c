@@ -55,6 +55,8 @@ typedef struct wrow {
 	double num[MAXC];      /* NUMBER/INT columns */
 	int pct[MAXC];         /* the number was marked as a percentage */
 	int bad;               /* some cell of the row was refused */
+	struct { const char *period, *target; } *milestones; /* objectives: parsed 階段目標 */
+	size_t nmilestones;
 } wrow;
 
 typedef struct wtable {
@@ -352,6 +354,8 @@ enum_names(enum isms_wb_sheet_id s, const char *key)
 		return isms_comparator_names;
 	if (!strcmp(key, "cumulative"))
 		return isms_cumulative_names;
+	if (!strcmp(key, "judge"))
+		return isms_judge_names;
 	if (!strcmp(key, "kind") && s == ISMS_WB_BODIES)
 		return isms_body_kind_names;
 	if (!strcmp(key, "kind") && s == ISMS_WB_ROLES)
@@ -892,6 +896,61 @@ check_measurements(imp *m, wbook *b, wbook *full, const known *k)
 	check_unique(m, t, s, "objective", "period");
 }
 
+/* 協辦單位: unit ids, one a line; 階段目標: "2025Q2 50" (or 2025Q2: 50%), one a line. */
+static void
+check_objective_lists(imp *m, wtable *t, wrow *row, const idset *units)
+{
+	enum isms_wb_sheet_id s = ISMS_WB_OBJECTIVES;
+	int ca = V(s, "alsoUnits"), cm = V(s, "milestones");
+	for (const char *p = row->v[ca]; p && *p;) {
+		const char *e = strchr(p, '\n');
+		const char *u = clean(m, e ? isms_arena_strndup(m->arena, p, (size_t)(e - p)) : p, 1);
+		if (u && !has(units, u)) {
+			CELL_ERR(m, t, row, ca, "協辦單位 \"%s\" names no unit; write one unit id a line "
+			         "(the 代號 column of the 單位 sheet)", u);
+			row->bad = 1;
+		}
+		p = e ? e + 1 : NULL;
+	}
+	size_t n = 0;
+	for (const char *p = row->v[cm]; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		n++;
+	row->milestones = isms_arena_alloc(m->arena, (n + 1) * sizeof *row->milestones);
+	for (const char *p = row->v[cm]; p && *p;) {
+		const char *e = strchr(p, '\n');
+		const char *line = clean(m, e ? isms_arena_strndup(m->arena, p, (size_t)(e - p)) : p, 1);
+		p = e ? e + 1 : NULL;
+		if (!line)
+			continue;
+		char per[32], num[64], b[32];
+		int y, q, pct = 0;
+		double v;
+		char tail;
+		isms_period pp;
+		if (sscanf(line, "%31[^ :=\t]%*[ :=\t]%63s%c", per, num, &tail) != 2 ||
+		    parse_number(num, &v, &pct) < 0) {
+			CELL_ERR(m, t, row, cm, "階段目標 \"%s\" is not a period and a target; write one a "
+			         "line, such as 2025Q2 50", line);
+			row->bad = 1;
+			continue;
+		}
+		if (sscanf(per, "%4d%*[Qq]%d%c", &y, &q, &tail) == 2 && q >= 1 && q <= 4)
+			snprintf(b, sizeof b, "%04dQ%d", y, q);
+		else if (sscanf(per, "%4d-%d%c", &y, &q, &tail) == 2 && q >= 1 && q <= 12)
+			snprintf(b, sizeof b, "%04d-%02d", y, q);
+		else
+			b[0] = 0;
+		if (!b[0] || isms_period_parse(b, &pp) < 0) {
+			CELL_ERR(m, t, row, cm, "階段目標 \"%s\": \"%s\" is not a period; type 2025Q2 or "
+			         "2025-06", line, per);
+			row->bad = 1;
+			continue;
+		}
+		row->milestones[row->nmilestones].period = isms_arena_strdup(m->arena, b);
+		row->milestones[row->nmilestones++].target = fmt_num(m, v);
+	}
+}
+
 static void
 check_book(imp *m, wbook *b, wbook *full, const known *k)
 {
@@ -928,6 +987,7 @@ check_book(imp *m, wbook *b, wbook *full, const known *k)
 		int unit = u ? isms_enum_lookup(isms_measure_unit_names, u) : -1;
 		check_percent(m, ob, ISMS_WB_OBJECTIVES, &ob->rows[r], "target", unit);
 		check_percent(m, ob, ISMS_WB_OBJECTIVES, &ob->rows[r], "lastYear", unit);
+		check_objective_lists(m, ob, &ob->rows[r], &k->units);
 	}
 	check_measurements(m, b, full, k);
 }
@@ -1220,15 +1280,22 @@ static const char *prop(imp *m, xmlNode *n, const char *name);
 /* A number as the XML wrote it when the workbook holds the same value: 3.0 stays
  * 3.0, 95.50 stays 95.50 (the documents show the decimals written). */
 static const char *
-as_written(imp *m, const char *oid, const char *period, const char *attr, const char *v)
+as_written_in(imp *m, const char *oid, const char *el, const char *period, const char *attr,
+              const char *v)
 {
 	if (!v || !oid || !m->old)
 		return v;
 	xmlNode *n = find_el(m->old->children, "objective", "id", oid);
 	if (n && period)
-		n = find_el(n->children, "measurement", "period", period);
+		n = find_el(n->children, el, "period", period);
 	const char *w = n ? prop(m, n, attr) : NULL;
 	return w && strtod(w, NULL) == strtod(v, NULL) ? w : v;
+}
+
+static const char *
+as_written(imp *m, const char *oid, const char *period, const char *attr, const char *v)
+{
+	return as_written_in(m, oid, "measurement", period, attr, v);
 }
 
 /* One <measurement> from a row (the caller opened the line). */
@@ -1270,13 +1337,13 @@ gen_objectives(imp *m, wtable *t, wtable *mt, const char *year, const char *ind)
 		row_begin(m, row_loc(m, t, row));
 		isms_buf_printf(&m->g, "%s  <objective", ind);
 		static const char *const attrs[] = {"id", "frequency", "unit", "comparator", "target",
-			"lastYear", "cumulative", "ownerUnit", "owner"};
+			"lastYear", "cumulative", "judge", "ownerUnit", "owner"};
 		for (size_t a = 0; a < sizeof attrs / sizeof *attrs; a++)
 			put_attr(m, attrs[a], as_written(m, VAL(s, "id"), NULL, attrs[a], VAL(s, attrs[a])));
 		isms_buf_puts(&m->g, ">");
 		static const char *const els[][2] = {{"title", "title"}, {"kpi", "kpi"},
 			{"method", "method"}, {"resources", "resources"}, {"actions", "actions"},
-			{"dataSource", "source"}};
+			{"dataSource", "source"}, {"counter", "counter"}};
 		for (size_t e = 0; e < sizeof els / sizeof *els; e++) {
 			char k[32];
 			snprintf(k, sizeof k, "%s.en", els[e][1]);
@@ -1287,6 +1354,24 @@ gen_objectives(imp *m, wtable *t, wtable *mt, const char *year, const char *ind)
 				put_lines(m, t, row, s, "actions", "actions");
 			else
 				put_text(m, els[e][0], VAL(s, els[e][1]), VAL(s, k));
+		}
+		for (const char *p = VAL(s, "alsoUnits"); p && *p;) {
+			const char *e = strchr(p, '\n');
+			const char *u = clean(m, e ? isms_arena_strndup(m->arena, p, (size_t)(e - p)) : p, 1);
+			if (u) {
+				isms_buf_printf(&m->g, "\n%s    <alsoUnit", ind);
+				put_attr(m, "unit", u);
+				isms_buf_puts(&m->g, "/>");
+			}
+			p = e ? e + 1 : NULL;
+		}
+		for (size_t k = 0; k < row->nmilestones; k++) {
+			isms_buf_printf(&m->g, "\n%s    <milestone", ind);
+			put_attr(m, "period", row->milestones[k].period);
+			put_attr(m, "target", as_written_in(m, VAL(s, "id"), "milestone",
+			                                    row->milestones[k].period, "target",
+			                                    row->milestones[k].target));
+			isms_buf_puts(&m->g, "/>");
 		}
 		isms_buf_puts(&m->g, "\n");
 		const char *id = VAL(s, "id");

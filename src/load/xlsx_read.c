@@ -276,14 +276,25 @@ cell_ref(const char *ref, int *row, int *col)
 }
 
 static int
+cell_cmp(const void *a, const void *b)
+{
+	const isms_cell *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+static int
 read_sheet(reader *r, const char *part, isms_xlsx_sheet *s)
 {
 	xmlDoc *doc = parse_part(r, part, 0);
 	if (!doc)
 		return -1;
 	xmlNode *data = child(xmlDocGetRootElement(doc), "sheetData");
-	/* Two passes: the extent, then the cells. */
+	/* Two passes: the extent and count, then the cells.  Stored sparse: a sheet
+	 * with one cell at row 100000 costs one cell, not a grid. */
 	int maxr = -1, maxc = -1;
+	size_t ncells = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		int row = -1;
 		if (data)
@@ -310,9 +321,14 @@ read_sheet(reader *r, const char *part, isms_xlsx_sheet *s)
 							maxr = cr;
 						if (cc > maxc)
 							maxc = cc;
+						ncells++;
 						continue;
 					}
-					isms_cell *cell = &s->cells[(size_t)cr * (size_t)s->ncols + (size_t)cc];
+					if (s->ncells >= ncells)
+						continue;
+					isms_cell *cell = &s->cells[s->ncells++];
+					cell->row = cr;
+					cell->col = cc;
 					const char *t = attr(r, cn, "t"), *st = attr(r, cn, "s");
 					xmlNode *v = child(cn, "v");
 					xmlChar *vt = v ? xmlNodeGetContent(v) : NULL;
@@ -354,11 +370,10 @@ read_sheet(reader *r, const char *part, isms_xlsx_sheet *s)
 		if (pass == 0) {
 			s->nrows = maxr + 1;
 			s->ncols = maxc + 1;
-			s->cells = isms_arena_alloc(r->arena, (size_t)(s->nrows ? s->nrows : 1) *
-			                                      (size_t)(s->ncols ? s->ncols : 1) *
-			                                      sizeof *s->cells);
+			s->cells = isms_arena_alloc(r->arena, (ncells + 1) * sizeof *s->cells);
 		}
 	}
+	qsort(s->cells, s->ncells, sizeof *s->cells, cell_cmp);
 	xmlFreeDoc(doc);
 	return 0;
 }
@@ -448,10 +463,11 @@ isms_xlsx_sheet_named(const isms_xlsx *x, const char *name)
 const isms_cell *
 isms_xlsx_cell(const isms_xlsx_sheet *s, int row, int col)
 {
-	static const isms_cell empty = {ISMS_CELL_EMPTY, NULL, 0, 0, 0};
-	if (row < 0 || col < 0 || row >= s->nrows || col >= s->ncols)
-		return &empty;
-	return &s->cells[(size_t)row * (size_t)s->ncols + (size_t)col];
+	static const isms_cell empty = {0, 0, ISMS_CELL_EMPTY, NULL, 0, 0, 0};
+	isms_cell key = {row, col, ISMS_CELL_EMPTY, NULL, 0, 0, 0};
+	const isms_cell *c = s->ncells ? bsearch(&key, s->cells, s->ncells, sizeof *s->cells, cell_cmp)
+	                               : NULL;
+	return c ? c : &empty;
 }
 
 void

@@ -9,6 +9,7 @@
 enum isms_cell_kind { ISMS_CELL_EMPTY, ISMS_CELL_TEXT, ISMS_CELL_NUMBER, ISMS_CELL_BOOL, ISMS_CELL_ERROR };
 
 typedef struct isms_cell {
+	int row, col;      /* 0-based place */
 	enum isms_cell_kind kind;
 	const char *text;  /* TEXT (and ERROR: the error's text); NULL otherwise */
 	double num;        /* NUMBER, BOOL */
@@ -19,7 +20,8 @@ typedef struct isms_cell {
 typedef struct isms_xlsx_sheet {
 	const char *name;
 	int nrows, ncols;  /* extent of the cells read */
-	isms_cell *cells;  /* nrows × ncols, row-major */
+	isms_cell *cells;  /* the cells present, sorted by row then column */
+	size_t ncells;
 } isms_xlsx_sheet;
 
 typedef struct isms_xlsx isms_xlsx;

@@ -87,6 +87,11 @@ static const isms_wb_col objectives[] = {
 	{"actions.en", "英文執行方案", "Actions (English)", ISMS_WB_LINES, 0},
 	{"source", "資料來源", "Data source", ISMS_WB_TEXT, 1},
 	{"source.en", "英文資料來源", "Data source (English)", ISMS_WB_TEXT, 0},
+	{"judge", "年度累計判定", "Judge (a yearly sum)", ISMS_WB_ENUM, 0},
+	{"counter", "計數單位", "Counting word", ISMS_WB_TEXT, 0},
+	{"counter.en", "英文計數單位", "Counting word (English)", ISMS_WB_TEXT, 0},
+	{"alsoUnits", "協辦單位（每行一個）", "Also responsible (one a line)", ISMS_WB_LINES, 0},
+	{"milestones", "階段目標（每行：期別 目標值）", "Milestones (a line: period target)", ISMS_WB_LINES, 0},
 };
 static const isms_wb_col measurements[] = {
 	{"objective", "目標代號", "Objective", ISMS_WB_ID, 1},

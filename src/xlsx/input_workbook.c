@@ -30,12 +30,12 @@ typedef struct wb_ctx {
 /* Columns of the hidden lists sheet, each a drop-down source. */
 enum list_col {
 	L_FREQUENCY, L_UNIT, L_COMPARATOR, L_CUMULATIVE, L_BODY_KIND, L_ROLE_KIND,
-	L_DOC_KIND, L_PERIOD, L_REVIEW, L_PEOPLE, L_COUNT
+	L_DOC_KIND, L_PERIOD, L_REVIEW, L_PEOPLE, L_JUDGE, L_COUNT
 };
 static const char *const list_names[L_COUNT] = {
 	"頻率 frequency", "量測單位 unit", "比較 comparator", "累計 cumulative",
 	"組織類別 body kind", "角色 role", "文件類別 document kind", "期別 period",
-	"審查會議 review", "人員 people",
+	"審查會議 review", "人員 people", "判定 judge",
 };
 static int list_len[L_COUNT];
 
@@ -66,6 +66,7 @@ list_lengths(const isms_org *org)
 	list_len[L_PERIOD] = 16;
 	list_len[L_REVIEW] = (int)org->nreviews;
 	list_len[L_PEOPLE] = (int)org->npeople;
+	list_len[L_JUDGE] = 2;
 }
 
 static void
@@ -83,6 +84,7 @@ lists_sheet(wb_ctx *c)
 	list_fill(c, L_BODY_KIND, isms_body_kind_names);
 	list_fill(c, L_ROLE_KIND, isms_role_kind_names);
 	list_fill(c, L_DOC_KIND, isms_doc_kind_names);
+	list_fill(c, L_JUDGE, isms_judge_names);
 	int n = 0;
 	char pb[16];
 	for (int q = 1; q <= 4; q++)
@@ -404,11 +406,28 @@ objectives_sheet(wb_ctx *c)
 		text2(c, &s, "resources", k, o->resources);
 		lines2(c, &s, "actions", k, o->actions);
 		text2(c, &s, "source", k, o->data_source);
+		if (o->judge != ISMS_JUDGE_PRO_RATA)
+			str(c, &s, "judge", k, isms_judge_name(o->judge), 0);
+		text2(c, &s, "counter", k, o->counter);
+		isms_buf b = {0};
+		for (size_t j = 1; j < o->nunits; j++)
+			isms_buf_printf(&b, "%s%s", j > 1 ? "\n" : "", o->units[j]->id);
+		str(c, &s, "alsoUnits", k, b.data, 0);
+		isms_buf_clear(&b);
+		for (size_t j = 0; j < o->nmilestones; j++) {
+			char pb[16];
+			isms_buf_printf(&b, "%s%s %.15g", j ? "\n" : "",
+			                isms_period_format(o->milestones[j].period, pb, sizeof pb),
+			                o->milestones[j].target);
+		}
+		str(c, &s, "milestones", k, b.data, 0);
+		isms_buf_free(&b);
 	}
 	dropdown_list(c, &s, "frequency", k, L_FREQUENCY);
 	dropdown_list(c, &s, "unit", k, L_UNIT);
 	dropdown_list(c, &s, "comparator", k, L_COMPARATOR);
 	dropdown_list(c, &s, "cumulative", k, L_CUMULATIVE);
+	dropdown_list(c, &s, "judge", k, L_JUDGE);
 	dropdown_ref(&s, k, "ownerUnit", ISMS_WB_UNITS);
 	dropdown_ref(&s, k, "owner", ISMS_WB_PEOPLE);
 	end(c, &s, k);

@@ -39,17 +39,23 @@ for i in range(22):
         var = '<variance><zh>第%d期說明：系統＆流程調整</zh><en>Note for period %d &amp; more</en></variance>' % (j + 1, j + 1) if j % 4 == 1 else ''
         end = '>%s</measurement>' % var if var else '/>'
         ms.append('      <measurement period="%s" %s reporter="%s" date="%s"%s' % (p, val, reporters[u], date, end))
-    obj.append('''    <objective id="o-r%02d" frequency="%s" unit="%s" comparator="%s" target="%s"%s cumulative="%s" ownerUnit="%s" owner="%s">
+    extra = ''
+    if i == 2:   # a monthly count capped for the year, with a second unit
+        extra = '\n      <counter><zh>件</zh><en>cases</en></counter>\n      <alsoUnit unit="u-hr"/>\n      <alsoUnit unit="u-admin"/>'
+    if i == 6:   # milestones
+        extra = '\n      <counter><zh>次</zh></counter>\n      <milestone period="2025Q2" target="1.0"/>\n      <milestone period="2025Q4" target="3"/>'
+    judge = ' judge="year"' if i == 2 else ''
+    obj.append('''    <objective id="o-r%02d" frequency="%s" unit="%s" comparator="%s" target="%s"%s cumulative="%s"%s ownerUnit="%s" owner="%s">
       <title><zh>目標%02d：𡘙山資安指標</zh><en>Objective %02d</en></title>
       <kpi><zh>指標%02d</zh></kpi>
       <method><zh>計算方式 %02d ÷ 100 × 100%%</zh><en>Method %02d</en></method>
       <resources><zh>人力</zh><en>Staff</en></resources>
       <actions><item><zh>行動一</zh><en>First</en></item><item><zh>行動二</zh></item><item><zh>行動三</zh><en>Third</en></item></actions>
-      <dataSource><zh>紀錄</zh><en>Records</en></dataSource>
+      <dataSource><zh>紀錄</zh><en>Records</en></dataSource>%s
 %s
     </objective>''' % (i + 1, 'monthly' if monthly else 'quarterly', unit, cmp_, tgt,
-                       ' lastYear="%d.5"' % i if i % 2 else '', cum, u, owners[u],
-                       i + 1, i + 1, i + 1, i + 1, i + 1, '\n'.join(ms)))
+                       ' lastYear="%d.5"' % i if i % 2 else '', cum, judge, u, owners[u],
+                       i + 1, i + 1, i + 1, i + 1, i + 1, extra, '\n'.join(ms)))
 src = re.sub(r'(<objectives year="2025">).*?(  </objectives>)', lambda m: m.group(1) + '\n' + '\n'.join(obj) + '\n' + m.group(2), src, flags=re.S)
 src = src.replace('objective="o-response"', 'objective="o-r02"').replace('objective="o-patch"', 'objective="o-r01"')
 src = src.replace('<!-- An invented township office, organised like a Taiwanese 鄉公所 (agency). -->',

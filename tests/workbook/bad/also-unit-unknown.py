@@ -1,0 +1,1 @@
+wb['目標']['Y2'] = 'u-hr\nu-nowhere'
