@@ -989,6 +989,17 @@ check_book(imp *m, wbook *b, wbook *full, const known *k)
 		check_percent(m, ob, ISMS_WB_OBJECTIVES, &ob->rows[r], "lastYear", unit);
 		check_objective_lists(m, ob, &ob->rows[r], &k->units);
 	}
+	/* the loader's rule, at the cell: a duty heading heads the duties under it */
+	wtable *rt = &t[ISMS_WB_ROLES];
+	for (size_t r = 0; rt->sh && r < rt->n; r++) {
+		wrow *row = &rt->rows[r];
+		int ch = V(ISMS_WB_ROLES, "dutyHeading");
+		if (row->v[ch] && !row->v[V(ISMS_WB_ROLES, "duties")] && !row->bad) {
+			CELL_ERR(m, rt, row, ch, "職責標題 \"%s\" heads no duties; fill in 職責 or empty "
+			         "this cell", row->v[ch]);
+			row->bad = 1;
+		}
+	}
 	check_measurements(m, b, full, k);
 }
 
@@ -1205,12 +1216,14 @@ gen_bodies(imp *m, wtable *t, wtable *rt, const char *ind)
 			isms_buf_printf(&m->g, "%s    <role", ind);
 			put_attr(m, "kind", rr->v[V(rs, "kind")]);
 			put_attr(m, "person", rr->v[V(rs, "person")]);
-			if (!rr->v[V(rs, "title")] && !rr->v[V(rs, "duties")]) {
+			if (!rr->v[V(rs, "title")] && !rr->v[V(rs, "duties")] &&
+			    !rr->v[V(rs, "dutyHeading")]) {
 				isms_buf_puts(&m->g, "/>\n");
 				continue;
 			}
 			isms_buf_puts(&m->g, ">");
 			put_text(m, "title", rr->v[V(rs, "title")], rr->v[V(rs, "title.en")]);
+			put_text(m, "dutyHeading", rr->v[V(rs, "dutyHeading")], rr->v[V(rs, "dutyHeading.en")]);
 			put_lines(m, rt, rr, rs, "duties", "duties");
 			isms_buf_puts(&m->g, "</role>\n");
 		}

@@ -40,6 +40,8 @@ static const isms_wb_col roles[] = {
 	{"title.en", "英文稱謂", "Title (English)", ISMS_WB_TEXT, 0},
 	{"duties", "職責（每行一項）", "Duties (one a line)", ISMS_WB_LINES, 0},
 	{"duties.en", "英文職責", "Duties (English)", ISMS_WB_LINES, 0},
+	{"dutyHeading", "職責標題", "Duty heading", ISMS_WB_TEXT, 0},
+	{"dutyHeading.en", "英文職責標題", "Duty heading (English)", ISMS_WB_TEXT, 0},
 };
 static const isms_wb_col documents[] = {
 	{"id", "代號", "ID", ISMS_WB_ID, 1},

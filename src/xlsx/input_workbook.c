@@ -327,6 +327,7 @@ bodies_sheets(wb_ctx *c)
 			str(c, &s, "person", k, r->person->id, 0);
 			text2(c, &s, "title", k, r->title);
 			lines2(c, &s, "duties", k, r->duties);
+			text2(c, &s, "dutyHeading", k, r->duty_heading);
 		}
 	}
 	dropdown_ref(&s, k, "body", ISMS_WB_BODIES);
