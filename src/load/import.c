@@ -113,6 +113,7 @@ typedef struct imp {
 	char *realdir;
 	const char **tmpnames; /* per org->files[i]: its name inside tmpdir */
 	xmlNode *old;          /* the section being replaced, while its successor is made */
+	wbook *book;           /* the workbook being applied: which columns it carries */
 } imp;
 
 /* ---------- messages ---------- */
@@ -1499,8 +1500,218 @@ indent_of(imp *m, xmlNode *n)
 	return isms_arena_strdup(m->arena, nl ? nl + 1 : "");
 }
 
+/* ---------- carrying what the workbook does not hold ---------- */
+
+/* What a workbook writes of each element it regenerates.  attrs and kids list the
+ * attributes and child elements it writes, each as name or name=column (the column's
+ * key in sheet when it differs); name! is always written.  A field whose column the
+ * workbook lacks (one exported before the column existed, a collection workbook) is
+ * not the workbook's: like any field the table does not name (a field added to the
+ * schema later), it is carried from the old element into the new one.  nest: the
+ * children matched, by key, to old ones and carried in turn. */
+typedef struct carry_spec {
+	const char *el;
+	enum isms_wb_sheet_id sheet;
+	const char *key;       /* the attributes that match a new element to its old one */
+	const char *attrs, *kids, *nest;
+} carry_spec;
+
+static const carry_spec carried[] = {
+	{"units", ISMS_WB_UNITS, NULL, "", "unit!", "unit"},
+	{"unit", ISMS_WB_UNITS, "id", "id parent head", "name", ""},
+	{"people", ISMS_WB_PEOPLE, NULL, "", "person!", "person"},
+	{"person", ISMS_WB_PEOPLE, "id", "id unit", "name jobTitle=title", ""},
+	{"bodies", ISMS_WB_BODIES, NULL, "", "body!", "body"},
+	{"body", ISMS_WB_BODIES, "id", "id kind parent", "name abbreviation=abbr duties role!", "role"},
+	{"role", ISMS_WB_ROLES, "kind person", "kind person", "title dutyHeading duties", ""},
+	{"documents", ISMS_WB_DOCUMENTS, NULL, "", "document!", "document"},
+	{"document", ISMS_WB_DOCUMENTS, "id", "id kind number tier version issued "
+	 "issuingUnit=unit author reviewer approver", "title classification=class revision!",
+	 "revision"},
+	{"revision", ISMS_WB_REVISIONS, "version", "version date author", "zh=text en=text.en", ""},
+	{"objectives", ISMS_WB_OBJECTIVES, NULL, "year!", "objective!", "objective"},
+	{"objective", ISMS_WB_OBJECTIVES, "id", "id frequency unit comparator target lastYear "
+	 "cumulative judge ownerUnit owner", "title kpi method resources actions "
+	 "dataSource=source counter alsoUnit=alsoUnits milestone=milestones measurement",
+	 "measurement"},
+	{"measurement", ISMS_WB_MEASUREMENTS, "period", "period value numerator denominator "
+	 "reporter date reviewer", "variance comment", ""},
+	{"actions", ISMS_WB_ACTIONS, NULL, "", "action!", "action"},
+	{"action", ISMS_WB_ACTIONS, "id", "id owner due objective", "zh=text en=text.en", ""},
+};
+
+static const carry_spec *
+carry_spec_of(const xmlNode *n)
+{
+	for (size_t i = 0; i < sizeof carried / sizeof *carried; i++)
+		if (is(n, carried[i].el))
+			return &carried[i];
+	return NULL;
+}
+
+/* The entry for name in a list of a spec ("name", "name=key" or "name!"), its length
+ * in *len; NULL when absent. */
+static const char *
+entry_of(const char *list, const xmlChar *name, size_t *len)
+{
+	size_t nl = strlen((const char *)name);
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t w = strcspn(p, " ");
+		if (w >= nl && !strncmp(p, (const char *)name, nl) &&
+		    (w == nl || p[nl] == '=' || p[nl] == '!')) {
+			*len = w;
+			return p;
+		}
+		p += w;
+	}
+	return NULL;
+}
+
+/* Whether the workbook being applied writes this attribute or child of sp's element. */
+static int
+writes(imp *m, const carry_spec *sp, const char *list, const xmlChar *name)
+{
+	size_t w, nl = strlen((const char *)name);
+	const char *e = entry_of(list, name, &w);
+	if (!e)
+		return 0;
+	if (w > nl && e[nl] == '!')
+		return 1;
+	if (xmlStrEqual(name, (const xmlChar *)"measurement") && sp->sheet == ISMS_WB_OBJECTIVES)
+		return m->book && m->book->t[ISMS_WB_MEASUREMENTS].sh != NULL;
+	char key[64];
+	snprintf(key, sizeof key, "%.*s", (int)(w > nl ? w - nl - 1 : nl), w > nl ? e + nl + 1 : e);
+	int c = V(sp->sheet, key);
+	const wtable *t = m->book ? &m->book->t[sp->sheet] : NULL;
+	return c >= 0 && t && t->sh && t->col[c] >= 0;
+}
+
+static int
+same_key(xmlNode *a, xmlNode *b, const char *keys)
+{
+	if (!is(a, (const char *)b->name))
+		return 0;
+	for (const char *p = keys ? keys : ""; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t w = strcspn(p, " ");
+		char k[32];
+		snprintf(k, sizeof k, "%.*s", (int)w, p);
+		p += w;
+		xmlChar *x = xmlGetProp(a, (const xmlChar *)k), *y = xmlGetProp(b, (const xmlChar *)k);
+		int eq = (!x && !y) || (x && y && xmlStrEqual(x, y));
+		xmlFree(x);
+		xmlFree(y);
+		if (!eq)
+			return 0;
+	}
+	return 1;
+}
+
+static char carried_mark; /* _private of an old node already matched or moved */
+
+/* The last child element of n called name that the workbook wrote, or NULL. */
+static xmlNode *
+last_written(xmlNode *n, const xmlChar *name)
+{
+	xmlNode *r = NULL;
+	EACH_CHILD(c, n)
+		if (xmlStrEqual(c->name, name) && c->_private != &carried_mark)
+			r = c;
+	return r;
+}
+
+/* Carry into nw (new) what old holds that the workbook does not write: attributes as
+ * they were; child elements moved over in their order, beside the neighbours they
+ * had, on the line of those neighbours so that the written lines still match the
+ * rows that wrote them. */
+static void
+carry(imp *m, xmlNode *nw, xmlNode *old, const carry_spec *sp)
+{
+	for (xmlAttr *a = old->properties; a; a = a->next) {
+		const xmlChar *href = a->ns ? a->ns->href : NULL;
+		if ((!a->ns && writes(m, sp, sp->attrs, a->name)) || xmlHasNsProp(nw, a->name, href))
+			continue;
+		xmlChar *v = xmlNodeListGetString(old->doc, a->children, 1);
+		xmlNs *ns = href ? xmlSearchNsByHref(nw->doc, nw, href) : NULL;
+		if (href && !ns)
+			ns = xmlNewNs(nw, href, a->ns->prefix);
+		xmlSetNsProp(nw, ns, a->name, v);
+		xmlFree(v);
+	}
+	xmlNode *after = NULL; /* the element carried last, when it was old's previous one */
+	for (xmlNode *oc = old->children, *next; oc; oc = next) {
+		next = oc->next;
+		if (oc->type != XML_ELEMENT_NODE || is_xinclude(oc))
+			continue;
+		if (writes(m, sp, sp->kids, oc->name) || last_written(nw, oc->name)) {
+			after = NULL;
+			continue;
+		}
+		xmlNode *anchor = after, *before = NULL;
+		if (!anchor) {
+			xmlNode *p = oc->prev;
+			while (p && p->type != XML_ELEMENT_NODE)
+				p = p->prev;
+			anchor = p ? last_written(nw, p->name) : NULL;
+		}
+		for (xmlNode *f = oc->next; !anchor && !before && f; f = f->next)
+			if (f->type == XML_ELEMENT_NODE)
+				before = child(nw, (const char *)f->name);
+		xmlUnlinkNode(oc);
+		oc->_private = &carried_mark;
+		if (anchor)
+			xmlAddNextSibling(anchor, oc);
+		else if (before)
+			xmlAddPrevSibling(before, oc);
+		else
+			xmlAddChild(nw, oc);
+		after = oc;
+	}
+	EACH_CHILD(nc, nw) {
+		const carry_spec *cs = nc->_private == &carried_mark ? NULL :
+		                       entry_of(sp->nest, nc->name, &(size_t){0}) ? carry_spec_of(nc) : NULL;
+		if (!cs)
+			continue;
+		EACH_CHILD(oc, old) {
+			if (oc->_private != &carried_mark && same_key(nc, oc, cs->key)) {
+				oc->_private = &carried_mark;
+				carry(m, nc, oc, cs);
+				break;
+			}
+		}
+	}
+}
+
+static void
+unmark(xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		n->_private = NULL;
+		unmark(n->children);
+	}
+}
+
+/* Carry from old into nw, which replaces it, what the workbook does not write. */
+static void
+carry_over(imp *m, xmlNode *nw, xmlNode *old)
+{
+	const carry_spec *sp = old->type == XML_ELEMENT_NODE ? carry_spec_of(old) : NULL;
+	if (!sp || !nw || nw->type != XML_ELEMENT_NODE || !is(nw, (const char *)old->name))
+		return;
+	carry(m, nw, old, sp);
+	/* moved elements may name the old element's namespace declaration */
+	xmlReconciliateNs(nw->doc, nw);
+	unmark(nw->children);
+}
+
 /* Parse the generated text as one element in the context of old's parent and put it
- * in old's place (or make it the root when old is the root). */
+ * in old's place (or make it the root when old is the root), carrying what the
+ * workbook does not write from old. */
 static int
 replace_with(imp *m, int file, xmlNode *old, const char *text)
 {
@@ -1520,6 +1731,7 @@ replace_with(imp *m, int file, xmlNode *old, const char *text)
 		xmlNode *n = xmlDocCopyNode(xmlDocGetRootElement(d), f->doc, 1);
 		xmlFreeDoc(d);
 		xmlNode *prev = xmlDocSetRootElement(f->doc, n);
+		carry_over(m, n, prev);
 		xmlFreeNode(prev);
 	} else {
 		xmlNode *list = NULL;
@@ -1529,6 +1741,7 @@ replace_with(imp *m, int file, xmlNode *old, const char *text)
 			return -1;
 		}
 		xmlReplaceNode(old, list);
+		carry_over(m, list, old);
 		xmlFreeNode(old);
 	}
 	f->dirty = 1;
@@ -1651,6 +1864,7 @@ apply_full(imp *m, wbook *b)
 {
 	wtable *t = b->t;
 	int rc = 0;
+	m->book = b;
 	if (t[ISMS_WB_UNITS].sh)
 		rc |= replace_section(m, "units", g_units, &t[ISMS_WB_UNITS], NULL);
 	if (t[ISMS_WB_PEOPLE].sh)
@@ -1720,6 +1934,7 @@ merge_book(imp *m, wbook *b, int *merged, int *kept)
 	enum isms_wb_sheet_id s = ISMS_WB_MEASUREMENTS;
 	if (!objs || !t->sh)
 		return 0;
+	m->book = b;
 	for (size_t i = 0; i < t->n; i++) {
 		wrow *row = &t->rows[i];
 		if (!measurement_has_data(row))
