@@ -1,8 +1,9 @@
 /* Input workbooks → the organisation's XML (load layer): read each workbook's sheets
  * (load/xlsx_read.c), normalise what people type, check every cell, write the
- * sections a workbook carries into the XML tree in place of the old ones (or merge
- * collected measurements), validate the result with the loader, and only then
- * replace the files.
+ * sections a workbook carries into the XML tree in place of the old ones, carrying
+ * over every field the workbook has no column for (or merge collected
+ * measurements), validate the result with the loader, and only then replace the
+ * files.
  *
  * What is accepted, in one place (README "Data entry in a workbook" says the same):
  *   - surrounding spaces (also U+3000 and no-break spaces) are dropped from every cell;
