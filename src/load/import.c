@@ -1541,6 +1541,8 @@ static const carry_spec carried[] = {
 	{"action", ISMS_WB_ACTIONS, "id", "id owner due objective", "zh=text en=text.en", ""},
 };
 
+static char carried_mark; /* _private of an old node already matched or moved */
+
 static const carry_spec *
 carry_spec_of(const xmlNode *n)
 {
@@ -1570,6 +1572,8 @@ entry_of(const char *list, const xmlChar *name, size_t *len)
 	return NULL;
 }
 
+static int has_column(imp *m, enum isms_wb_sheet_id sheet, const char *key);
+
 /* Whether the workbook being applied writes this attribute or child of sp's element. */
 static int
 writes(imp *m, const carry_spec *sp, const char *list, const xmlChar *name)
@@ -1584,9 +1588,38 @@ writes(imp *m, const carry_spec *sp, const char *list, const xmlChar *name)
 		return m->book && m->book->t[ISMS_WB_MEASUREMENTS].sh != NULL;
 	char key[64];
 	snprintf(key, sizeof key, "%.*s", (int)(w > nl ? w - nl - 1 : nl), w > nl ? e + nl + 1 : e);
-	int c = V(sp->sheet, key);
-	const wtable *t = m->book ? &m->book->t[sp->sheet] : NULL;
+	return has_column(m, sp->sheet, key);
+}
+
+/* Whether the workbook being applied has the column key of sheet. */
+static int
+has_column(imp *m, enum isms_wb_sheet_id sheet, const char *key)
+{
+	int c = V(sheet, key);
+	const wtable *t = m->book ? &m->book->t[sheet] : NULL;
 	return c >= 0 && t && t->sh && t->col[c] >= 0;
+}
+
+/* A text the workbook writes from its Chinese column while it lacks the English one
+ * (a workbook exported without it): the old <en> stays beside the new <zh>. */
+static void
+carry_english(imp *m, xmlNode *nw, xmlNode *old, const carry_spec *sp)
+{
+	EACH_CHILD(nc, nw) {
+		size_t w, nl = strlen((const char *)nc->name);
+		const char *e = nc->_private == &carried_mark ? NULL : entry_of(sp->kids, nc->name, &w);
+		if (!e || (w > nl && e[nl] == '!') || child(nc, "en") || !child(nc, "zh"))
+			continue;
+		char key[72];
+		snprintf(key, sizeof key, "%.*s.en", (int)(w > nl ? w - nl - 1 : nl), w > nl ? e + nl + 1 : e);
+		if (V(sp->sheet, key) < 0 || has_column(m, sp->sheet, key))
+			continue;
+		xmlNode *oe = child(child(old, (const char *)nc->name), "en");
+		if (!oe)
+			continue;
+		xmlUnlinkNode(oe);
+		xmlAddNextSibling(child(nc, "zh"), oe);
+	}
 }
 
 static int
@@ -1611,7 +1644,6 @@ same_key(xmlNode *a, xmlNode *b, const char *keys)
 	return 1;
 }
 
-static char carried_mark; /* _private of an old node already matched or moved */
 
 /* The last child element of n called name that the workbook wrote, or NULL. */
 static xmlNode *
@@ -1671,6 +1703,7 @@ carry(imp *m, xmlNode *nw, xmlNode *old, const carry_spec *sp)
 			xmlAddChild(nw, oc);
 		after = oc;
 	}
+	carry_english(m, nw, old, sp);
 	EACH_CHILD(nc, nw) {
 		const carry_spec *cs = nc->_private == &carried_mark ? NULL :
 		                       entry_of(sp->nest, nc->name, &(size_t){0}) ? carry_spec_of(nc) : NULL;
