@@ -1,8 +1,9 @@
 /* Input workbooks → the organisation's XML (load layer): read each workbook's sheets
  * (load/xlsx_read.c), normalise what people type, check every cell, write the
- * sections a workbook carries into the XML tree in place of the old ones (or merge
- * collected measurements), validate the result with the loader, and only then
- * replace the files.
+ * sections a workbook carries into the XML tree in place of the old ones, carrying
+ * over every field the workbook has no column for (or merge collected
+ * measurements), validate the result with the loader, and only then replace the
+ * files.
  *
  * What is accepted, in one place (README "Data entry in a workbook" says the same):
  *   - surrounding spaces (also U+3000 and no-break spaces) are dropped from every cell;
@@ -113,6 +114,7 @@ typedef struct imp {
 	char *realdir;
 	const char **tmpnames; /* per org->files[i]: its name inside tmpdir */
 	xmlNode *old;          /* the section being replaced, while its successor is made */
+	wbook *book;           /* the workbook being applied: which columns it carries */
 } imp;
 
 /* ---------- messages ---------- */
@@ -989,6 +991,17 @@ check_book(imp *m, wbook *b, wbook *full, const known *k)
 		check_percent(m, ob, ISMS_WB_OBJECTIVES, &ob->rows[r], "lastYear", unit);
 		check_objective_lists(m, ob, &ob->rows[r], &k->units);
 	}
+	/* the loader's rule, at the cell: a duty heading heads the duties under it */
+	wtable *rt = &t[ISMS_WB_ROLES];
+	for (size_t r = 0; rt->sh && r < rt->n; r++) {
+		wrow *row = &rt->rows[r];
+		int ch = V(ISMS_WB_ROLES, "dutyHeading");
+		if (row->v[ch] && !row->v[V(ISMS_WB_ROLES, "duties")] && !row->bad) {
+			CELL_ERR(m, rt, row, ch, "職責標題 \"%s\" heads no duties; fill in 職責 or empty "
+			         "this cell", row->v[ch]);
+			row->bad = 1;
+		}
+	}
 	check_measurements(m, b, full, k);
 }
 
@@ -1205,7 +1218,8 @@ gen_bodies(imp *m, wtable *t, wtable *rt, const char *ind)
 			isms_buf_printf(&m->g, "%s    <role", ind);
 			put_attr(m, "kind", rr->v[V(rs, "kind")]);
 			put_attr(m, "person", rr->v[V(rs, "person")]);
-			if (!rr->v[V(rs, "title")] && !rr->v[V(rs, "duties")] && !rr->v[V(rs, "dutyHeading")]) {
+			if (!rr->v[V(rs, "title")] && !rr->v[V(rs, "duties")] &&
+			    !rr->v[V(rs, "dutyHeading")]) {
 				isms_buf_puts(&m->g, "/>\n");
 				continue;
 			}
@@ -1487,8 +1501,251 @@ indent_of(imp *m, xmlNode *n)
 	return isms_arena_strdup(m->arena, nl ? nl + 1 : "");
 }
 
+/* ---------- carrying what the workbook does not hold ---------- */
+
+/* What a workbook writes of each element it regenerates.  attrs and kids list the
+ * attributes and child elements it writes, each as name or name=column (the column's
+ * key in sheet when it differs); name! is always written.  A field whose column the
+ * workbook lacks (one exported before the column existed, a collection workbook) is
+ * not the workbook's: like any field the table does not name (a field added to the
+ * schema later), it is carried from the old element into the new one.  nest: the
+ * children matched, by key, to old ones and carried in turn. */
+typedef struct carry_spec {
+	const char *el;
+	enum isms_wb_sheet_id sheet;
+	const char *key;       /* the attributes that match a new element to its old one */
+	const char *attrs, *kids, *nest;
+} carry_spec;
+
+static const carry_spec carried[] = {
+	{"units", ISMS_WB_UNITS, NULL, "", "unit!", "unit"},
+	{"unit", ISMS_WB_UNITS, "id", "id parent head", "name", ""},
+	{"people", ISMS_WB_PEOPLE, NULL, "", "person!", "person"},
+	{"person", ISMS_WB_PEOPLE, "id", "id unit", "name jobTitle=title", ""},
+	{"bodies", ISMS_WB_BODIES, NULL, "", "body!", "body"},
+	{"body", ISMS_WB_BODIES, "id", "id kind parent", "name abbreviation=abbr duties role!", "role"},
+	{"role", ISMS_WB_ROLES, "kind person", "kind person", "title dutyHeading duties", ""},
+	{"documents", ISMS_WB_DOCUMENTS, NULL, "", "document!", "document"},
+	{"document", ISMS_WB_DOCUMENTS, "id", "id kind number tier version issued "
+	 "issuingUnit=unit author reviewer approver", "title classification=class revision!",
+	 "revision"},
+	{"revision", ISMS_WB_REVISIONS, "version", "version date author", "zh=text en=text.en", ""},
+	{"objectives", ISMS_WB_OBJECTIVES, NULL, "year!", "objective!", "objective"},
+	{"objective", ISMS_WB_OBJECTIVES, "id", "id frequency unit comparator target lastYear "
+	 "cumulative judge ownerUnit owner", "title kpi method resources actions "
+	 "dataSource=source counter alsoUnit=alsoUnits milestone=milestones measurement",
+	 "measurement"},
+	{"measurement", ISMS_WB_MEASUREMENTS, "period", "period value numerator denominator "
+	 "reporter date reviewer", "variance comment", ""},
+	{"actions", ISMS_WB_ACTIONS, NULL, "", "action!", "action"},
+	{"action", ISMS_WB_ACTIONS, "id", "id owner due objective", "zh=text en=text.en", ""},
+};
+
+static char carried_mark; /* _private of an old node already matched or moved */
+
+static const carry_spec *
+carry_spec_of(const xmlNode *n)
+{
+	for (size_t i = 0; i < sizeof carried / sizeof *carried; i++)
+		if (is(n, carried[i].el))
+			return &carried[i];
+	return NULL;
+}
+
+/* The entry for name in a list of a spec ("name", "name=key" or "name!"), its length
+ * in *len; NULL when absent. */
+static const char *
+entry_of(const char *list, const xmlChar *name, size_t *len)
+{
+	size_t nl = strlen((const char *)name);
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t w = strcspn(p, " ");
+		if (w >= nl && !strncmp(p, (const char *)name, nl) &&
+		    (w == nl || p[nl] == '=' || p[nl] == '!')) {
+			*len = w;
+			return p;
+		}
+		p += w;
+	}
+	return NULL;
+}
+
+static int has_column(imp *m, enum isms_wb_sheet_id sheet, const char *key);
+
+/* Whether the workbook being applied writes this attribute or child of sp's element. */
+static int
+writes(imp *m, const carry_spec *sp, const char *list, const xmlChar *name)
+{
+	size_t w, nl = strlen((const char *)name);
+	const char *e = entry_of(list, name, &w);
+	if (!e)
+		return 0;
+	if (w > nl && e[nl] == '!')
+		return 1;
+	if (xmlStrEqual(name, (const xmlChar *)"measurement") && sp->sheet == ISMS_WB_OBJECTIVES)
+		return m->book && m->book->t[ISMS_WB_MEASUREMENTS].sh != NULL;
+	char key[64];
+	snprintf(key, sizeof key, "%.*s", (int)(w > nl ? w - nl - 1 : nl), w > nl ? e + nl + 1 : e);
+	return has_column(m, sp->sheet, key);
+}
+
+/* Whether the workbook being applied has the column key of sheet. */
+static int
+has_column(imp *m, enum isms_wb_sheet_id sheet, const char *key)
+{
+	int c = V(sheet, key);
+	const wtable *t = m->book ? &m->book->t[sheet] : NULL;
+	return c >= 0 && t && t->sh && t->col[c] >= 0;
+}
+
+/* A text the workbook writes from its Chinese column while it lacks the English one
+ * (a workbook exported without it): the old <en> stays beside the new <zh>. */
+static void
+carry_english(imp *m, xmlNode *nw, xmlNode *old, const carry_spec *sp)
+{
+	EACH_CHILD(nc, nw) {
+		size_t w, nl = strlen((const char *)nc->name);
+		const char *e = nc->_private == &carried_mark ? NULL : entry_of(sp->kids, nc->name, &w);
+		if (!e || (w > nl && e[nl] == '!') || child(nc, "en") || !child(nc, "zh"))
+			continue;
+		char key[72];
+		snprintf(key, sizeof key, "%.*s.en", (int)(w > nl ? w - nl - 1 : nl), w > nl ? e + nl + 1 : e);
+		if (V(sp->sheet, key) < 0 || has_column(m, sp->sheet, key))
+			continue;
+		xmlNode *oe = child(child(old, (const char *)nc->name), "en");
+		if (!oe)
+			continue;
+		xmlUnlinkNode(oe);
+		xmlAddNextSibling(child(nc, "zh"), oe);
+	}
+}
+
+static int
+same_key(xmlNode *a, xmlNode *b, const char *keys)
+{
+	if (!is(a, (const char *)b->name))
+		return 0;
+	for (const char *p = keys ? keys : ""; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t w = strcspn(p, " ");
+		char k[32];
+		snprintf(k, sizeof k, "%.*s", (int)w, p);
+		p += w;
+		xmlChar *x = xmlGetProp(a, (const xmlChar *)k), *y = xmlGetProp(b, (const xmlChar *)k);
+		int eq = (!x && !y) || (x && y && xmlStrEqual(x, y));
+		xmlFree(x);
+		xmlFree(y);
+		if (!eq)
+			return 0;
+	}
+	return 1;
+}
+
+
+/* The last child element of n called name that the workbook wrote, or NULL. */
+static xmlNode *
+last_written(xmlNode *n, const xmlChar *name)
+{
+	xmlNode *r = NULL;
+	EACH_CHILD(c, n)
+		if (xmlStrEqual(c->name, name) && c->_private != &carried_mark)
+			r = c;
+	return r;
+}
+
+/* Carry into nw (new) what old holds that the workbook does not write: attributes as
+ * they were; child elements moved over in their order, beside the neighbours they
+ * had, on the line of those neighbours so that the written lines still match the
+ * rows that wrote them. */
+static void
+carry(imp *m, xmlNode *nw, xmlNode *old, const carry_spec *sp)
+{
+	for (xmlAttr *a = old->properties; a; a = a->next) {
+		const xmlChar *href = a->ns ? a->ns->href : NULL;
+		if ((!a->ns && writes(m, sp, sp->attrs, a->name)) || xmlHasNsProp(nw, a->name, href))
+			continue;
+		xmlChar *v = xmlNodeListGetString(old->doc, a->children, 1);
+		xmlNs *ns = href ? xmlSearchNsByHref(nw->doc, nw, href) : NULL;
+		if (href && !ns)
+			ns = xmlNewNs(nw, href, a->ns->prefix);
+		xmlSetNsProp(nw, ns, a->name, v);
+		xmlFree(v);
+	}
+	xmlNode *after = NULL; /* the element carried last, when it was old's previous one */
+	for (xmlNode *oc = old->children, *next; oc; oc = next) {
+		next = oc->next;
+		if (oc->type != XML_ELEMENT_NODE || is_xinclude(oc))
+			continue;
+		if (writes(m, sp, sp->kids, oc->name) || last_written(nw, oc->name)) {
+			after = NULL;
+			continue;
+		}
+		xmlNode *anchor = after, *before = NULL;
+		if (!anchor) {
+			xmlNode *p = oc->prev;
+			while (p && p->type != XML_ELEMENT_NODE)
+				p = p->prev;
+			anchor = p ? last_written(nw, p->name) : NULL;
+		}
+		for (xmlNode *f = oc->next; !anchor && !before && f; f = f->next)
+			if (f->type == XML_ELEMENT_NODE)
+				before = child(nw, (const char *)f->name);
+		xmlUnlinkNode(oc);
+		oc->_private = &carried_mark;
+		if (anchor)
+			xmlAddNextSibling(anchor, oc);
+		else if (before)
+			xmlAddPrevSibling(before, oc);
+		else
+			xmlAddChild(nw, oc);
+		after = oc;
+	}
+	carry_english(m, nw, old, sp);
+	EACH_CHILD(nc, nw) {
+		const carry_spec *cs = nc->_private == &carried_mark ? NULL :
+		                       entry_of(sp->nest, nc->name, &(size_t){0}) ? carry_spec_of(nc) : NULL;
+		if (!cs)
+			continue;
+		EACH_CHILD(oc, old) {
+			if (oc->_private != &carried_mark && same_key(nc, oc, cs->key)) {
+				oc->_private = &carried_mark;
+				carry(m, nc, oc, cs);
+				break;
+			}
+		}
+	}
+}
+
+static void
+unmark(xmlNode *n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		n->_private = NULL;
+		unmark(n->children);
+	}
+}
+
+/* Carry from old into nw, which replaces it, what the workbook does not write. */
+static void
+carry_over(imp *m, xmlNode *nw, xmlNode *old)
+{
+	const carry_spec *sp = old->type == XML_ELEMENT_NODE ? carry_spec_of(old) : NULL;
+	if (!sp || !nw || nw->type != XML_ELEMENT_NODE || !is(nw, (const char *)old->name))
+		return;
+	carry(m, nw, old, sp);
+	/* moved elements may name the old element's namespace declaration */
+	xmlReconciliateNs(nw->doc, nw);
+	unmark(nw->children);
+}
+
 /* Parse the generated text as one element in the context of old's parent and put it
- * in old's place (or make it the root when old is the root). */
+ * in old's place (or make it the root when old is the root), carrying what the
+ * workbook does not write from old. */
 static int
 replace_with(imp *m, int file, xmlNode *old, const char *text)
 {
@@ -1508,6 +1765,7 @@ replace_with(imp *m, int file, xmlNode *old, const char *text)
 		xmlNode *n = xmlDocCopyNode(xmlDocGetRootElement(d), f->doc, 1);
 		xmlFreeDoc(d);
 		xmlNode *prev = xmlDocSetRootElement(f->doc, n);
+		carry_over(m, n, prev);
 		xmlFreeNode(prev);
 	} else {
 		xmlNode *list = NULL;
@@ -1517,6 +1775,7 @@ replace_with(imp *m, int file, xmlNode *old, const char *text)
 			return -1;
 		}
 		xmlReplaceNode(old, list);
+		carry_over(m, list, old);
 		xmlFreeNode(old);
 	}
 	f->dirty = 1;
@@ -1639,6 +1898,7 @@ apply_full(imp *m, wbook *b)
 {
 	wtable *t = b->t;
 	int rc = 0;
+	m->book = b;
 	if (t[ISMS_WB_UNITS].sh)
 		rc |= replace_section(m, "units", g_units, &t[ISMS_WB_UNITS], NULL);
 	if (t[ISMS_WB_PEOPLE].sh)
@@ -1708,6 +1968,7 @@ merge_book(imp *m, wbook *b, int *merged, int *kept)
 	enum isms_wb_sheet_id s = ISMS_WB_MEASUREMENTS;
 	if (!objs || !t->sh)
 		return 0;
+	m->book = b;
 	for (size_t i = 0; i < t->n; i++) {
 		wrow *row = &t->rows[i];
 		if (!measurement_has_data(row))

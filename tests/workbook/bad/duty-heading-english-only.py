@@ -1,0 +1,2 @@
+wb['角色']['H2'] = None
+wb['角色']['I2'] = 'Convener'
