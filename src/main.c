@@ -132,6 +132,33 @@ parse_shard(const char *s, int *k, int *n)
 	return sscanf(s, "%d/%d%c", k, n, &tail) == 2 && *n >= 1 && *k >= 1 && *k <= *n ? 0 : -1;
 }
 
+/* The signing options every signing command takes (build, sign-pdf, sign). */
+#define SIGN_LONGOPTS \
+	{"sign-key", required_argument, NULL, 'K'}, {"sign-cert", required_argument, NULL, 'C'}, \
+	{"sign-chain", required_argument, NULL, 'H'}, \
+	{"sign-pass-file", required_argument, NULL, 'P'}, \
+	{"sign-pass-env", required_argument, NULL, 'E'}, \
+	{"sign-pkcs11", required_argument, NULL, 'X'}, \
+	{"sign-pkcs11-module", required_argument, NULL, 'M'}, \
+	{"sign-as", required_argument, NULL, 'R'},
+
+/* Record a signing option (getopt's c and its argument); 0 when c is none. */
+static int
+sign_option(int c, const char *arg, isms_sign_opts *so)
+{
+	switch (c) {
+	case 'K': so->key = arg; return 1;
+	case 'C': so->cert = arg; return 1;
+	case 'H': so->chain = arg; return 1;
+	case 'P': so->pass_file = arg; return 1;
+	case 'E': so->pass_env = arg; return 1;
+	case 'X': so->pkcs11_uri = arg; return 1;
+	case 'M': so->pkcs11_module = arg; return 1;
+	case 'R': so->role = arg; return 1;
+	default: return 0;
+	}
+}
+
 static int
 cmd_build(int argc, char **argv)
 {
@@ -140,21 +167,14 @@ cmd_build(int argc, char **argv)
 		{"lang", required_argument, NULL, 'l'}, {"only", required_argument, NULL, 'O'},
 		{"quiet", no_argument, NULL, 'q'}, {"wait", no_argument, NULL, 'w'},
 		{"jobs", required_argument, NULL, 'j'}, {"shard", required_argument, NULL, 's'},
-		{"sign-key", required_argument, NULL, 'K'}, {"sign-cert", required_argument, NULL, 'C'},
-		{"sign-chain", required_argument, NULL, 'H'},
-		{"sign-pass-file", required_argument, NULL, 'P'},
-		{"sign-pass-env", required_argument, NULL, 'E'},
 		{"templates", required_argument, NULL, 'T'},
 		{"unsigned", no_argument, NULL, 'U'},
 		{"draft", no_argument, NULL, 'D'}, {"previous", required_argument, NULL, 'V'},
-		{"sign-pkcs11", required_argument, NULL, 'X'},
-		{"sign-pkcs11-module", required_argument, NULL, 'M'},
-		{"sign-as", required_argument, NULL, 'R'},
+		SIGN_LONGOPTS
 		{NULL, 0, NULL, 0},
 	};
 	isms_build_opts o = {0};
 	isms_sign_opts so = {0};
-	int signing = 0;
 	o.lang = "zh";
 	o.jobs = 1;
 	int c;
@@ -174,19 +194,13 @@ cmd_build(int argc, char **argv)
 				return ISMS_EXIT_USAGE;
 			}
 			break;
-		case 'K': so.key = optarg; signing = 1; break;
-		case 'C': so.cert = optarg; break;
-		case 'H': so.chain = optarg; break;
-		case 'P': so.pass_file = optarg; break;
-		case 'E': so.pass_env = optarg; break;
 		case 'T': o.templates = optarg; break;
 		case 'U': o.unsigned_ok = 1; break;
 		case 'D': o.draft = 1; break;
 		case 'V': o.previous = optarg; break;
-		case 'X': so.pkcs11_uri = optarg; signing = 1; break;
-		case 'M': so.pkcs11_module = optarg; break;
-		case 'R': so.role = optarg; break;
-		default: return usage(stderr, ISMS_EXIT_USAGE);
+		default:
+			if (!sign_option(c, optarg, &so))
+				return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
 	if (optind >= argc || !o.period_text || !o.out) {
@@ -226,6 +240,7 @@ cmd_build(int argc, char **argv)
 		return ISMS_EXIT_USAGE;
 	if (isms_outdir_name_ok(o.out) < 0)
 		return ISMS_EXIT_USAGE;
+	int signing = so.key || so.pkcs11_uri;
 	if (!signing && (so.cert || so.chain)) {
 		isms_diag(ISMS_ERROR, NULL, "--sign-cert and --sign-chain need --sign-key");
 		return ISMS_EXIT_USAGE;
@@ -265,13 +280,7 @@ static int
 cmd_sign_pdf(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"sign-key", required_argument, NULL, 'K'}, {"sign-cert", required_argument, NULL, 'C'},
-		{"sign-chain", required_argument, NULL, 'H'},
-		{"sign-pass-file", required_argument, NULL, 'P'},
-		{"sign-pass-env", required_argument, NULL, 'E'},
-		{"sign-pkcs11", required_argument, NULL, 'X'},
-		{"sign-pkcs11-module", required_argument, NULL, 'M'},
-		{"sign-as", required_argument, NULL, 'R'},
+		SIGN_LONGOPTS
 		{NULL, 0, NULL, 0},
 	};
 	isms_sign_opts so = {0};
@@ -279,15 +288,9 @@ cmd_sign_pdf(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'K': so.key = optarg; break;
-		case 'C': so.cert = optarg; break;
-		case 'H': so.chain = optarg; break;
-		case 'P': so.pass_file = optarg; break;
-		case 'E': so.pass_env = optarg; break;
-		case 'X': so.pkcs11_uri = optarg; break;
-		case 'M': so.pkcs11_module = optarg; break;
-		case 'R': so.role = optarg; break;
-		default: return usage(stderr, ISMS_EXIT_USAGE);
+		default:
+			if (!sign_option(c, optarg, &so))
+				return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
 	if (optind >= argc || !so.key == !so.pkcs11_uri)
@@ -336,13 +339,7 @@ static int
 cmd_sign(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"sign-key", required_argument, NULL, 'K'}, {"sign-cert", required_argument, NULL, 'C'},
-		{"sign-chain", required_argument, NULL, 'H'},
-		{"sign-pass-file", required_argument, NULL, 'P'},
-		{"sign-pass-env", required_argument, NULL, 'E'},
-		{"sign-pkcs11", required_argument, NULL, 'X'},
-		{"sign-pkcs11-module", required_argument, NULL, 'M'},
-		{"sign-as", required_argument, NULL, 'R'},
+		SIGN_LONGOPTS
 		{NULL, 0, NULL, 0},
 	};
 	isms_sign_opts so = {0};
@@ -350,15 +347,9 @@ cmd_sign(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'K': so.key = optarg; break;
-		case 'C': so.cert = optarg; break;
-		case 'H': so.chain = optarg; break;
-		case 'P': so.pass_file = optarg; break;
-		case 'E': so.pass_env = optarg; break;
-		case 'X': so.pkcs11_uri = optarg; break;
-		case 'M': so.pkcs11_module = optarg; break;
-		case 'R': so.role = optarg; break;
-		default: return usage(stderr, ISMS_EXIT_USAGE);
+		default:
+			if (!sign_option(c, optarg, &so))
+				return usage(stderr, ISMS_EXIT_USAGE);
 		}
 	}
 	if (optind != argc - 1 || !so.key == !so.pkcs11_uri)

@@ -83,12 +83,11 @@ is_replaceable(int fd, char *why, size_t wsize)
 		snprintf(why, wsize, "cannot be read (%s)", strerror(errno));
 		return 0;
 	}
-	int ok = 1, entries = 0;
+	int ok = 1;
 	struct dirent *e;
 	while (ok && (e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		entries++;
 		struct stat st;
 		if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(st.st_mode)) {
 			snprintf(why, wsize, "it holds \"%s\", which is not a file of a pack", e->d_name);
@@ -114,7 +113,6 @@ is_replaceable(int fd, char *why, size_t wsize)
 	}
 	closedir(d);
 	free(manifest);
-	(void)entries;
 	return ok;
 }
 
