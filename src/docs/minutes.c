@@ -131,7 +131,9 @@ one_review(dctx *d, const isms_org *org, const isms_review *rv, int first)
 	docs_head_cell(t, L(d, "請假人員", "Absent"), 1, 1);
 	const char *abs = "";
 	for (size_t i = 0; i < rv->nabsentees; i++)
-		abs = F(d, "%s%s%s%s", abs, i ? (d->en ? "; " : "；") : "", P(d, rv->absentees[i].person),
+		/* under bi each absentee on a line of its own: the reason's English follows
+		 * on the next line and must not run into the next name */
+		abs = F(d, "%s%s%s%s", abs, i ? (d->bi ? "\n" : d->en ? "; " : "；") : "", P(d, rv->absentees[i].person),
 		        rv->absentees[i].reason.zh ? F(d, d->en ? " — %s" : "：%s", T(d, rv->absentees[i].reason)) : "");
 	isms_table_cell(t, rv->nabsentees ? abs : L(d, "無", "None"), 3, 1, ISMS_LEFT);
 

@@ -499,7 +499,8 @@ gen_member_tables(tctx *c)
 	isms_doc_heading(d->doc, 2, NULL, Ls(d, "附件二　資訊安全組織成員表", "Annex 2 — Member tables"));
 	for (size_t i = 0; i < o->nbodies; i++) {
 		const isms_body *b = &o->bodies[i];
-		isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, F(d, "%s%s", T(d, b->name), Ls(d, "成員表", " — members")), ISMS_CENTER);
+		isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, d->bi && b->name.en ? F(d, "%s成員表\n%s — members", b->name.zh, b->name.en)
+		                                            : F(d, "%s%s", T(d, b->name), Ls(d, "成員表", " — members")), ISMS_CENTER);
 		double wd[] = {1.6, 1.6, 1.4};
 		isms_table *t = isms_doc_table(d->doc, 3, wd, 1);
 		isms_table_row(t);
