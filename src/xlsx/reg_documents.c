@@ -18,7 +18,7 @@ reg_documents(reg_ctx *c)
 	};
 	sheet s;
 	sheet_begin(&s, c->wb, &c->f, c->lang, "文件清單", "Documents", cols, 12);
-	char b[1024], d[48];
+	char b[1024];
 	for (size_t i = 0; i < c->org->ndocuments; i++, s.row++) {
 		const isms_document *doc = &c->org->documents[i];
 		sheet_str(&s, 0, doc->number);
@@ -26,7 +26,7 @@ reg_documents(reg_ctx *c)
 		int t = doc->tier >= 1 && doc->tier <= 4 ? doc->tier : 0;
 		sheet_str(&s, 2, sheet_label(c->lang, tiers_zh[t], tiers_en[t], b, sizeof b));
 		sheet_str(&s, 3, doc->version);
-		sheet_str(&s, 4, reg_date(c, doc->issued, d, sizeof d));
+		sheet_date(&s, 4, doc->issued);
 		sheet_str(&s, 5, sheet_text(c->lang, doc->classification, b, sizeof b));
 		sheet_str(&s, 6, sheet_text(c->lang, doc->issuing_unit->name, b, sizeof b));
 		sheet_str(&s, 7, reg_person(c, doc->author, b, sizeof b));

@@ -19,16 +19,6 @@ reg_person(const reg_ctx *c, const isms_person *p, char *buf, size_t size)
 	return buf;
 }
 
-const char *
-reg_date(const reg_ctx *c, isms_date d, char *buf, size_t size)
-{
-	if (!d.y)
-		return "";
-	if (!strcmp(c->lang, "en"))
-		return isms_date_iso(d, buf, size);
-	return isms_date_roc_short(d, buf, size);
-}
-
 int
 isms_xlsx_registers(const isms_org *org, isms_date as_of, const char *lang, time_t created,
                     const char *path)
@@ -48,21 +38,29 @@ isms_xlsx_registers(const isms_org *org, isms_date as_of, const char *lang, time
 	props.created = created;
 	workbook_set_properties(wb, &props);
 
-	reg_ctx c = {wb, org, lang, as_of, {0}, NULL, NULL, NULL, NULL};
+	reg_ctx c = {wb, org, lang, as_of, {0}, NULL, NULL, NULL, NULL, NULL};
 	sheet_formats_init(&c.f, wb);
 	c.alert = workbook_add_format(wb);
 	format_set_bg_color(c.alert, 0xFFC7CE);
 	format_set_font_color(c.alert, 0x9C0006);
+	format_set_num_format(c.alert, "0"); /* days overdue; text cells are unaffected */
 	format_set_align(c.alert, LXW_ALIGN_VERTICAL_TOP);
 	c.alert_wrap = workbook_add_format(wb);
 	format_set_bg_color(c.alert_wrap, 0xFFC7CE);
 	format_set_font_color(c.alert_wrap, 0x9C0006);
 	format_set_text_wrap(c.alert_wrap);
 	format_set_align(c.alert_wrap, LXW_ALIGN_VERTICAL_TOP);
+	c.alert_date = workbook_add_format(wb);
+	format_set_bg_color(c.alert_date, 0xFFC7CE);
+	format_set_font_color(c.alert_date, 0x9C0006);
+	format_set_num_format(c.alert_date, !strcmp(lang, "en") ? "yyyy-mm-dd"
+	                                                         : "[$-40404]e\"年\"m\"月\"d\"日\"");
+	format_set_align(c.alert_date, LXW_ALIGN_VERTICAL_TOP);
 	c.bold = workbook_add_format(wb);
 	format_set_bold(c.bold);
 	c.center = workbook_add_format(wb);
 	format_set_align(c.center, LXW_ALIGN_CENTER);
+	format_set_num_format(c.center, "0");
 	format_set_align(c.center, LXW_ALIGN_VERTICAL_TOP);
 
 	reg_actions(&c);

@@ -12,6 +12,7 @@ typedef struct reg_ctx {
 	sheet_formats f;
 	lxw_format *alert;  /* overdue / excluded rows */
 	lxw_format *alert_wrap;
+	lxw_format *alert_date; /* overdue, on a date cell */
 	lxw_format *bold;
 	lxw_format *center;
 } reg_ctx;
@@ -23,6 +24,5 @@ void reg_roles(reg_ctx *c);
 void reg_soa(reg_ctx *c);
 /* A person as "王文雄（主任）" / "Wang Wen-hsiung (Director)" in c's language. */
 const char *reg_person(const reg_ctx *c, const isms_person *p, char *buf, size_t size);
-const char *reg_date(const reg_ctx *c, isms_date d, char *buf, size_t size);
 
 #endif

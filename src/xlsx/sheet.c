@@ -146,10 +146,16 @@ sheet_int(sheet *s, int col, long v)
 void
 sheet_date(sheet *s, int col, isms_date d)
 {
+	sheet_date_fmt(s, col, d, s->date);
+}
+
+void
+sheet_date_fmt(sheet *s, int col, isms_date d, lxw_format *fmt)
+{
 	if (col >= s->ncols || !d.y)
 		return;
 	lxw_datetime dt = {.year = d.y, .month = d.m, .day = d.d};
-	worksheet_write_datetime(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, &dt, s->date);
+	worksheet_write_datetime(s->ws, (lxw_row_t)s->row, (lxw_col_t)col, &dt, fmt ? fmt : s->date);
 	if (s->width[col] < 14)
 		s->width[col] = 14;
 }

@@ -42,6 +42,8 @@ void sheet_int(sheet *s, int col, long v);
 /* A date cell: a real date, shown as 114年4月7日 in a Chinese or bilingual sheet and
  * 2025-04-07 in an English one. */
 void sheet_date(sheet *s, int col, isms_date d);
+/* Like sheet_date with an explicit cell format, which must carry a date number format. */
+void sheet_date_fmt(sheet *s, int col, isms_date d, lxw_format *fmt);
 /* Like sheet_str with an explicit cell format (fmt NULL: the default). */
 void sheet_str_fmt(sheet *s, int col, const char *v, lxw_format *fmt);
 /* Freeze the header row, add a filter, set the column widths and the print setup

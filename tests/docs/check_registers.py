@@ -24,15 +24,22 @@ for row in ws.iter_rows(min_row=2):
         fills[row[0].value] = row[0].fill.fgColor.rgb
 if set(rows) != {a for a, _ in actions}:
     fail("actions differ: sheet %s, data %s" % (sorted(rows), sorted(a for a, _ in actions)))
+import datetime
 for a, due in actions:
+    cell = rows.get(a, ("",) * 7)[5]
+    if not isinstance(cell, datetime.datetime) or cell.date().isoformat() != due:
+        fail("action %s: due %s, sheet has %r (not that date as a date cell)" % (a, due, cell))
     overdue = due < period_end and a not in closed
-    status = str(rows.get(a, ("",) * 6)[5])
+    status = str(rows.get(a, ("",) * 7)[6])
     red = str(fills.get(a, "")).upper().endswith("FFC7CE")
     if overdue != ("逾期" in status or "Overdue" in status) or overdue != red:
         fail("action %s: due %s, overdue %s, sheet status %r, highlighted %s" % (a, due, overdue, status, red))
 docs = re.findall(r"^document \S+ kind=\S+ number=(\S+)", dump, re.M)
 if [r[0] for r in wb.worksheets[1].iter_rows(min_row=2, values_only=True) if r[0]] != docs:
     fail("document register differs")
+for r in wb.worksheets[1].iter_rows(min_row=2):
+    if r[0].value and r[4].value is not None and not r[4].is_date:
+        fail("document %s: issue date %r is not a date cell" % (r[0].value, r[4].value))
 nrec = len(re.findall(r"^record ", dump, re.M))
 if len([r for r in wb.worksheets[2].iter_rows(min_row=2, values_only=True) if r[1]]) != nrec:
     fail("record count differs")
