@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/fs.h"
 #include "load/template.h"
 #include "typeset/pages.h"
 
@@ -21,9 +20,10 @@ typedef struct tctx {
 	const isms_template *t;
 	enum isms_doc_kind kind;
 	int errors;
-	int counters[8];
-	unsigned char used[64];  /* the organisation's custom clauses applied so far */
+	int counters[ISMS_TPL_MAX_DEPTH + 8];
 } tctx;
+
+#define NCOUNTERS (int)(sizeof ((tctx *)0)->counters / sizeof (int))
 
 static const char *const cn_big[] = {"壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖", "拾",
 	"拾壹", "拾貳", "拾參", "拾肆", "拾伍"};
@@ -48,7 +48,10 @@ label(tctx *c, int depth)
 	case 3: return F(d, "(%s)", n <= 20 ? cn_small[n - 1] : "廿");
 	case 4: return F(d, "%d.", n);
 	case 5: return F(d, "(%d)", n);
-	default: return F(d, "%c.", 'A' + (n - 1) % 26);
+	case 6: return F(d, "%c.", 'A' + (n - 1) % 26);
+	case 7: return F(d, "(%c)", 'A' + (n - 1) % 26);
+	case 8: return F(d, "%c.", 'a' + (n - 1) % 26);
+	default: return F(d, "(%c)", 'a' + (n - 1) % 26);
 	}
 }
 
@@ -108,41 +111,103 @@ heading(tctx *c, int depth, const char *lab, const char *zh, const char *en)
 }
 
 static void generated(tctx *c, int depth, const char *kind);
+static void node(tctx *c, const isms_tpl_node *n, int depth);
 
+/* The next number at depth: deeper counters start again. */
+static const char *
+next_label(tctx *c, int depth)
+{
+	c->counters[depth]++;
+	for (int j = depth + 1; j < NCOUNTERS; j++)
+		c->counters[j] = 0;
+	return label(c, depth);
+}
+
+/* A list's items at depth: numbered by the document's scheme (from 1, whatever came
+ * before at that depth, which resumes after the list), or bulleted; an item's own
+ * list one level down. */
+static void
+list(tctx *c, const isms_tpl_node *n, int depth)
+{
+	const isms_org *o = c->d.c->org;
+	int saved = c->counters[depth];
+	c->counters[depth] = 0;
+	for (size_t i = 0; i < n->nchildren; i++) {
+		const isms_tpl_node *it = &n->children[i];
+		if (!isms_tpl_applies(it, o))
+			continue;
+		para(c, depth, n->numbered ? next_label(c, depth) : "•", &it->text);
+		for (size_t j = 0; j < it->nchildren; j++)
+			if (isms_tpl_applies(&it->children[j], o))
+				list(c, &it->children[j], depth + 1);
+	}
+	c->counters[depth] = saved;
+}
+
+/* A simple table: equal columns, the header row shaded; cells in the document's
+ * language(s), variables expanded. */
+static void
+table(tctx *c, const isms_tpl_node *n)
+{
+	dctx *d = &c->d;
+	if (!n->nchildren)
+		return;
+	int cols = (int)n->children[0].nchildren;
+	isms_table *t = isms_doc_table(d->doc, cols, NULL, n->children[0].head ? 1 : 0);
+	for (size_t r = 0; r < n->nchildren; r++) {
+		const isms_tpl_node *row = &n->children[r];
+		isms_table_row(t);
+		for (size_t k = 0; k < row->nchildren; k++) {
+			const isms_tpl_text *x = &row->children[k].text;
+			const char *zh = expand(c, x->zh, &x->zh_loc, 0);
+			const char *en = d->en || d->bi ? expand(c, x->en, &x->en_loc, 1) : NULL;
+			isms_table_cell(t, T(d, (isms_text){zh, en}), 1, 1, row->head ? ISMS_CENTER : ISMS_LEFT);
+			if (row->head)
+				isms_table_shade(t, 0.9, 1);
+		}
+	}
+}
+
+/* The organisation's custom clauses naming id: how = 'r' (replace), 'a' (after) or
+ * 'x' (remove); the first one, or with after, the one after `from`. */
 static const isms_custom_clause *
-custom(tctx *c, const char *id, int after)
+custom(tctx *c, const char *id, char how, const isms_custom_clause *from)
 {
 	const isms_org *o = c->d.c->org;
 	if (!id)
 		return NULL;
-	for (size_t i = 0; i < o->nclauses; i++) {
+	size_t i = from ? (size_t)(from - o->clauses) + 1 : 0;
+	for (; i < o->nclauses; i++) {
 		const isms_custom_clause *k = &o->clauses[i];
-		if (k->document == c->kind && (after ? k->after : k->replace) &&
-		    !strcmp(after ? k->after : k->replace, id)) {
-			if (i < sizeof c->used)
-				c->used[i] = 1;
+		const char *kid = how == 'r' ? k->replace : how == 'a' ? k->after : k->remove;
+		if (k->document == c->kind && kid && !strcmp(kid, id))
 			return k;
-		}
 	}
 	return NULL;
 }
 
+/* A clause: its number on the heading, or on its first paragraph when it has none. */
 static void
-custom_clause(tctx *c, int depth, const isms_custom_clause *k)
+clause(tctx *c, const isms_tpl_node *n, int depth)
 {
-	dctx *d = &c->d;
-	c->counters[depth]++;
-	for (int j = depth + 1; j < 8; j++)
-		c->counters[j] = 0;
-	const char *lab = label(c, depth);
-	if (k->heading.zh) {
-		heading(c, depth, lab, k->heading.zh, k->heading.en);
-		lab = NULL;
+	const isms_org *o = c->d.c->org;
+	const char *lab = next_label(c, depth);
+	size_t first = 0;
+	if (n->text.zh) {
+		heading(c, depth, lab, expand(c, n->text.zh, &n->text.zh_loc, 0),
+		        c->d.en || c->d.bi ? expand(c, n->text.en, &n->text.en_loc, 1) : NULL);
+	} else if (n->nchildren && n->children[0].kind == ISMS_TPL_PARA &&
+	           isms_tpl_applies(&n->children[0], o)) {
+		/* a clause without a heading: its first paragraph carries the number */
+		para(c, depth, lab, &n->children[0].text);
+		first = 1;
+	} else {
+		para2(c, depth, lab, "", "");
 	}
-	for (size_t i = 0; i < k->paras.n; i++) {
-		para2(c, depth, i == 0 ? lab : NULL, k->paras.v[i].zh, k->paras.v[i].en);
+	for (size_t i = first; i < n->nchildren; i++) {
+		const isms_tpl_node *k = &n->children[i];
+		node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
 	}
-	(void)d;
 }
 
 static void
@@ -151,38 +216,26 @@ node(tctx *c, const isms_tpl_node *n, int depth)
 	const isms_org *o = c->d.c->org;
 	if (!isms_tpl_applies(n, o))
 		return;
-	const isms_custom_clause *rep = custom(c, n->id, 0);
-	if (rep) {
-		custom_clause(c, depth, rep);
-	} else if (n->kind == ISMS_TPL_PARA) {
+	/* an organisation's clause in place of, or after, a paragraph or a generated part
+	 * is a sub-clause of the clause that holds it */
+	int at = n->kind == ISMS_TPL_CLAUSE ? depth : depth + 1;
+	const isms_custom_clause *rep = custom(c, n->id, 'r', NULL);
+	if (rep)
+		clause(c, rep->body, at);
+	else if (custom(c, n->id, 'x', NULL))
+		; /* left out; the reason is in the document text (02-document-text.txt) */
+	else if (n->kind == ISMS_TPL_PARA)
 		para(c, depth, NULL, &n->text);
-	} else if (n->kind == ISMS_TPL_GENERATED) {
+	else if (n->kind == ISMS_TPL_GENERATED)
 		generated(c, depth, n->generated);
-	} else {
-		c->counters[depth]++;
-		for (int j = depth + 1; j < 8; j++)
-			c->counters[j] = 0;
-		const char *lab = label(c, depth);
-		size_t first = 0;
-		if (n->text.zh) {
-			heading(c, depth, lab, expand(c, n->text.zh, &n->text.zh_loc, 0),
-			        c->d.en || c->d.bi ? expand(c, n->text.en, &n->text.en_loc, 1) : NULL);
-		} else if (n->nchildren && n->children[0].kind == ISMS_TPL_PARA &&
-		           isms_tpl_applies(&n->children[0], o)) {
-			/* a clause without a heading: its first paragraph carries the number */
-			para(c, depth, lab, &n->children[0].text);
-			first = 1;
-		} else {
-			para2(c, depth, lab, "", "");
-		}
-		for (size_t i = first; i < n->nchildren; i++) {
-			const isms_tpl_node *k = &n->children[i];
-			node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
-		}
-	}
-	const isms_custom_clause *aft = custom(c, n->id, 1);
-	if (aft)
-		custom_clause(c, depth, aft);
+	else if (n->kind == ISMS_TPL_LIST)
+		list(c, n, depth + 1);
+	else if (n->kind == ISMS_TPL_TABLE)
+		table(c, n);
+	else
+		clause(c, n, depth);
+	for (const isms_custom_clause *aft = custom(c, n->id, 'a', NULL); aft; aft = custom(c, n->id, 'a', aft))
+		clause(c, aft->body, at);
 }
 
 /* ---------- generated content ---------- */
@@ -282,7 +335,7 @@ gen_duties(tctx *c, int depth)
 	for (size_t i = 0; i < o->nbodies; i++) {
 		const isms_body *b = &o->bodies[i];
 		c->counters[depth]++;
-		for (int j = depth + 1; j < 8; j++)
+		for (int j = depth + 1; j < NCOUNTERS; j++)
 			c->counters[j] = 0;
 		heading(c, depth, label(c, depth), b->name.zh, b->name.en);
 		/* the body itself, then each kind of role it has */
@@ -637,6 +690,27 @@ generated(tctx *c, int depth, const char *kind)
 		gen_documents(c, depth + 1, 1);
 }
 
+/* The template clauses the organisation left out, with its reasons, after the text
+ * of the document (one "§ " line each, so a removal shows in the amendment table as
+ * a clause of its own). */
+static void
+removals(tctx *c, isms_buf *out)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	for (size_t i = 0; i < o->nclauses; i++) {
+		const isms_custom_clause *k = &o->clauses[i];
+		if (k->document != c->kind || !k->remove)
+			continue;
+		const isms_tpl_node *n = isms_tpl_find(c->t, o, k->remove, NULL, NULL);
+		const char *what = n && n->text.zh ? (d->en && n->text.en ? n->text.en : n->text.zh) : k->remove;
+		const char *why = d->en && k->reason.en ? k->reason.en : k->reason.zh;
+		if (d->bi && k->reason.en)
+			why = F(d, "%s %s", k->reason.zh, k->reason.en);
+		isms_buf_printf(out, "§ %s\t%s (%s): %s\n", d->en ? "removed" : "刪除", what, k->remove, why);
+	}
+}
+
 /* ---------- cover and revision history ---------- */
 
 static void
@@ -715,27 +789,19 @@ int
 isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char *dir,
                     const char *path)
 {
-	static const char *const files[] = {[ISMS_DOC_POLICY] = "policy.xml",
-		[ISMS_DOC_ORG_PROCEDURE] = "organisation-procedure.xml",
-		[ISMS_DOC_OBJ_PROCEDURE] = "objectives-procedure.xml"};
-	char *tpath;
-	if (dir) {
-		tpath = isms_xmalloc(strlen(dir) + 64);
-		sprintf(tpath, "%s/%s", dir, files[kind]);
-	} else {
-		char rel[64];
-		snprintf(rel, sizeof rel, "templates/%s", files[kind]);
-		tpath = isms_data_path(rel);
-		if (!tpath) {
-			isms_diag(ISMS_ERROR, NULL, "template %s not found (set ISMSPACK_DATADIR or --templates)", rel);
-			return -2;
-		}
-	}
+	char *tpath = isms_template_path(dir, kind);
+	if (!tpath)
+		return -2;
 	isms_template *t = NULL;
 	int rc = isms_template_load(tpath, &t);
 	free(tpath);
 	if (rc)
 		return -2;
+	/* every id the organisation's clauses name is in this template, before printing */
+	if (isms_tpl_check_custom(t, ctx->org)) {
+		isms_template_free(t);
+		return -2;
+	}
 	tctx c;
 	memset(&c, 0, sizeof c);
 	c.t = t;
@@ -763,24 +829,16 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 		for (size_t i = 0; i < t->nsections; i++)
 			node(&c, &t->sections[i], 1);
 	}
-	/* a custom clause naming no clause of this template would silently vanish */
-	for (size_t i = 0; i < ctx->org->nclauses && i < sizeof c.used; i++) {
-		const isms_custom_clause *k = &ctx->org->clauses[i];
-		if (k->document == kind && !c.used[i]) {
-			isms_error(&k->loc, "custom clause: %s=\"%s\" names no clause of %s (see the ids in "
-			           "the template)", k->replace ? "replace" : "after",
-			           k->replace ? k->replace : k->after, t->file);
-			c.errors++;
-		}
-	}
 	if (c.errors) {
 		isms_doc_free(c.d.doc);
 		isms_arena_free(c.d.a);
 		isms_template_free(t);
 		return -2;
 	}
-	if (ctx->text)
+	if (ctx->text) {
 		isms_doc_text(c.d.doc, body, ctx->text);
+		removals(&c, ctx->text);
+	}
 	rc = docs_finish(&c.d, path);
 	isms_template_free(t);
 	return rc;
