@@ -289,6 +289,70 @@ role_holders(tctx *c, const isms_body *b, enum isms_role_kind k, int *count)
 	return s;
 }
 
+/* The sentence that sets a body up, when the data does not give the organisation's
+ * own: under whom, on what basis, for what. */
+static isms_text
+establishment(tctx *c, const isms_body *b)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	const char *self = isms_vars_self(o, 0, 0), *Self = isms_vars_self(o, 1, 1);
+	const char *name_en = b->name.en ? b->name.en : b->name.zh;
+	const char *bz = b->basis.zh ? F(d, "依%s之規定，", b->basis.zh) : "";
+	const char *be = b->basis.zh ? F(d, "Under %s, ", b->basis.en ? b->basis.en : b->basis.zh) : "";
+	if (!b->parent) {
+		return (isms_text){F(d, "%s%s設置跨單位之「%s」，負責資訊安全政策之制定及決策，並統籌資訊安全管理事項之協調及推動。",
+		                     bz, self, b->name.zh),
+		                   F(d, "%s%s has a cross-unit %s, which sets the security policy, takes its decisions, "
+		                     "and coordinates and drives information security management.", be,
+		                     *be ? isms_vars_self(o, 1, 0) : Self, name_en)};
+	}
+	const isms_text *abbr = b->abbreviation.zh ? &b->abbreviation : NULL;
+	const char *what_zh = b->kind == ISMS_BODY_AUDIT ? "辦理資訊安全稽核作業" : "執行資訊安全相關作業";
+	const char *what_en = b->kind == ISMS_BODY_AUDIT ? "carry out the security audits" : "carry out the security work";
+	const char *pen = b->parent->name.en ? b->parent->name.en : b->parent->name.zh;
+	return (isms_text){F(d, "%s於「%s」下設置「%s」%s，以%s。", bz, b->parent->name.zh, b->name.zh,
+	                     abbr ? F(d, "（以下簡稱%s）", abbr->zh) : "", what_zh),
+	                   F(d, "%s%s %s has under it the %s%s to %s.", be, *be ? "the" : "The", pen, name_en,
+	                     abbr ? F(d, " (the %s)", abbr->en ? abbr->en : abbr->zh) : "", what_en)};
+}
+
+/* Who holds each role, when the data does not say how the body is staffed. */
+static isms_text
+appointment(tctx *c, const isms_body *b)
+{
+	dctx *d = &c->d;
+	const char *zh = "", *en = "";
+	static const enum isms_role_kind order[] = {ISMS_ROLE_CHAIR, ISMS_ROLE_VICE_CHAIR,
+		ISMS_ROLE_SECRETARY, ISMS_ROLE_LEADER, ISMS_ROLE_OFFICER, ISMS_ROLE_MEMBER};
+	for (size_t k = 0; k < 6; k++) {
+		int n;
+		const char *who = role_holders(c, b, order[k], &n);
+		if (!n)
+			continue;
+		isms_role probe = {.kind = order[k]};
+		isms_text title = isms_body_role(b, order[k]) ? isms_role_title(b, isms_body_role(b, order[k]))
+		                                              : isms_role_title(b, &probe);
+		if (order[k] == ISMS_ROLE_MEMBER) {
+			zh = F(d, "%s%s %d 人（%s）；", zh, title.zh, n, who);
+			en = F(d, "%s%d %s%s (%s); ", en, n, title.en ? title.en : title.zh, n > 1 ? "s" : "", who);
+		} else {
+			zh = F(d, "%s置%s，由%s擔任；", zh, title.zh, who);
+			en = F(d, "%sthe %s is %s; ", en, title.en ? title.en : title.zh, who);
+		}
+	}
+	size_t zl = strlen(zh);
+	if (zl >= 3 && !strcmp(zh + zl - 3, "；"))
+		zh = F(d, "%.*s。", (int)(zl - 3), zh);
+	size_t el = strlen(en);
+	if (el >= 2)
+		en = F(d, "%c%.*s.", en[0] == 't' ? 'T' : en[0], (int)(el - 3), en + 1);
+	return (isms_text){zh, en};
+}
+
+/* Each body under its own number: how it is set up, how it is staffed (the
+ * organisation's words, else from the names and roles), and for the top body where
+ * the annexes show the structure and the members (seed 001 伍、一、(一)). */
 static void
 gen_bodies(tctx *c, int depth)
 {
@@ -296,33 +360,17 @@ gen_bodies(tctx *c, int depth)
 	const isms_org *o = d->c->org;
 	for (size_t i = 0; i < o->nbodies; i++) {
 		const isms_body *b = &o->bodies[i];
-		const char *zh = F(d, "%s：", b->name.zh), *en = F(d, "%s: ", b->name.en ? b->name.en : b->name.zh);
-		static const enum isms_role_kind order[] = {ISMS_ROLE_CHAIR, ISMS_ROLE_VICE_CHAIR,
-			ISMS_ROLE_SECRETARY, ISMS_ROLE_LEADER, ISMS_ROLE_OFFICER, ISMS_ROLE_MEMBER};
-		for (size_t k = 0; k < 6; k++) {
-			int n;
-			const char *who = role_holders(c, b, order[k], &n);
-			if (!n)
-				continue;
-			isms_role probe = {.kind = order[k]};
-			isms_text title = isms_body_role(b, order[k]) ? isms_role_title(b, isms_body_role(b, order[k]))
-			                                              : isms_role_title(b, &probe);
-			if (order[k] == ISMS_ROLE_MEMBER) {
-				zh = F(d, "%s%s %d 人（%s）；", zh, title.zh, n, who);
-				en = F(d, "%s%d %s%s (%s); ", en, n, title.en ? title.en : title.zh, n > 1 ? "s" : "", who);
-			} else {
-				zh = F(d, "%s置%s，由%s擔任；", zh, title.zh, who);
-				en = F(d, "%sthe %s is %s; ", en, title.en ? title.en : title.zh, who);
-			}
+		heading(c, depth, next_label(c, depth), b->name.zh, d->en || d->bi ? b->name.en : NULL);
+		isms_text est = b->establishment.zh ? b->establishment : establishment(c, b);
+		isms_text app = b->appointment.zh ? b->appointment : appointment(c, b);
+		para2(c, depth + 1, next_label(c, depth + 1), est.zh, est.en);
+		para2(c, depth + 1, next_label(c, depth + 1), app.zh, app.en);
+		if (!b->parent) {
+			const char *en = b->name.en ? b->name.en : b->name.zh;
+			para2(c, depth + 1, next_label(c, depth + 1),
+			      F(d, "%s之組織架構如附件一；各組織之成員如附件二。", b->name.zh),
+			      F(d, "Annex 1 shows the structure of the %s; Annex 2 lists the members of each body.", en));
 		}
-		size_t zl = strlen(zh);
-		if (zl >= 3 && !strcmp(zh + zl - 3, "；"))
-			zh = F(d, "%.*s。", (int)(zl - 3), zh);
-		size_t el = strlen(en);
-		if (el >= 2)
-			en = F(d, "%.*s.", (int)(el - 2), en);
-		c->counters[depth]++;
-		para2(c, depth, label(c, depth), zh, en);
 	}
 	c->counters[depth] = 0;
 }
@@ -364,6 +412,8 @@ gen_duties(tctx *c, int depth)
 	c->counters[depth] = 0;
 }
 
+/* The management review agenda: the committee's own (items with sub-items), else the
+ * ISO/IEC 27001:2022 9.3.2 inputs, the performance feedback with its four trends. */
 static void
 gen_agenda(tctx *c, int depth)
 {
@@ -371,17 +421,73 @@ gen_agenda(tctx *c, int depth)
 		{"過往管理審查議案之處理狀態。", "The status of actions from previous management reviews."},
 		{"與資訊安全管理系統有關之內部及外部議題的變更。", "Changes in external and internal issues relevant to the ISMS."},
 		{"與資訊安全管理系統有關之利害關係者需要及期望的變更。", "Changes in the needs and expectations of interested parties relevant to the ISMS."},
-		{"資訊安全績效之回饋，包括不符合事項及矯正措施、監督及量測結果、稽核結果及資訊安全目標達成之趨勢。",
-		 "Feedback on information security performance, including trends in nonconformities and corrective actions, monitoring and measurement results, audit results and the fulfilment of objectives."},
+		{"資訊安全績效之回饋，包括下列事項之趨勢：", "Feedback on information security performance, including trends in:"},
 		{"利害關係者之回饋。", "Feedback from interested parties."},
 		{"風險評鑑結果及風險處理計畫之狀態。", "Results of risk assessment and the status of the risk treatment plan."},
 		{"持續改善之機會。", "Opportunities for continual improvement."},
 	};
-	for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
-		c->counters[depth]++;
-		para2(c, depth, label(c, depth), items[i][0], items[i][1]);
+	static const char *const trends[][2] = {
+		{"不符合事項及矯正措施。", "nonconformities and corrective actions;"},
+		{"監督及量測結果。", "monitoring and measurement results;"},
+		{"稽核結果。", "audit results;"},
+		{"資訊安全目標之達成情形。", "the fulfilment of information security objectives."},
+	};
+	const isms_body *com = isms_org_body_of_kind(c->d.c->org, ISMS_BODY_COMMITTEE);
+	if (com && com->nagenda) {
+		for (size_t i = 0; i < com->nagenda; i++) {
+			const isms_agenda_item *a = &com->agenda[i];
+			para2(c, depth, next_label(c, depth), a->text.zh, a->text.en);
+			for (size_t k = 0; k < a->sub.n; k++)
+				para2(c, depth + 1, next_label(c, depth + 1), a->sub.v[k].zh, a->sub.v[k].en);
+		}
+	} else {
+		for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+			para2(c, depth, next_label(c, depth), items[i][0], items[i][1]);
+			for (size_t k = 0; i == 3 && k < sizeof trends / sizeof *trends; k++)
+				para2(c, depth + 1, next_label(c, depth + 1), trends[k][0], trends[k][1]);
+		}
 	}
 	c->counters[depth] = 0;
+}
+
+/* A role as the 權責 clause names it: its own title, or the team's name with its
+ * role (ISMS 執行小組組長). */
+static isms_text
+role_full(tctx *c, const isms_body *b, const isms_role *r)
+{
+	dctx *d = &c->d;
+	if (r->title.zh || (r->kind != ISMS_ROLE_LEADER && r->kind != ISMS_ROLE_MEMBER))
+		return isms_role_title(b, r);
+	const isms_text *n = b->abbreviation.zh ? &b->abbreviation : &b->name;
+	const char *en = n->en ? n->en : n->zh;
+	return r->kind == ISMS_ROLE_LEADER ? (isms_text){F(d, "%s組長", n->zh), F(d, "leader of the %s", en)}
+	                                  : (isms_text){F(d, "%s組員", n->zh), F(d, "members of the %s", en)};
+}
+
+/* 權責: the roles the data names as reviewers of this document (reviews="..."). */
+static void
+gen_reviewers(tctx *c, int depth)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	for (size_t i = 0; i < o->nbodies; i++) {
+		const isms_body *b = &o->bodies[i];
+		for (size_t k = 0; k < b->nroles; k++) {
+			const isms_role *r = &b->roles[k];
+			if (!(r->reviews & (1u << c->kind)))
+				continue;
+			/* one sentence per kind of role, however many people hold it */
+			int seen = 0;
+			for (size_t j = 0; j < k; j++)
+				seen |= b->roles[j].kind == r->kind && (b->roles[j].reviews & (1u << c->kind));
+			if (seen)
+				continue;
+			isms_text t = role_full(c, b, r);
+			const char *en = t.en ? t.en : t.zh;
+			para2(c, depth, next_label(c, depth), F(d, "%s審查本程序，並督導本程序之執行。", t.zh),
+			      F(d, "The %s reviews this procedure and oversees its application.", en));
+		}
+	}
 }
 
 static void
@@ -674,6 +780,8 @@ generated(tctx *c, int depth, const char *kind)
 		gen_bodies(c, depth + 1);
 	else if (!strcmp(kind, "duties"))
 		gen_duties(c, depth + 1);
+	else if (!strcmp(kind, "reviewers"))
+		gen_reviewers(c, depth + 1);
 	else if (!strcmp(kind, "review-agenda"))
 		gen_agenda(c, depth + 1);
 	else if (!strcmp(kind, "org-chart"))

@@ -282,3 +282,28 @@ isms_template_path(const char *dir, enum isms_doc_kind kind)
 		isms_diag(ISMS_ERROR, NULL, "template %s not found (set ISMSPACK_DATADIR or --templates)", rel);
 	return p;
 }
+
+int
+isms_template_check_org(const isms_org *org, const char *dir)
+{
+	int rc = 0;
+	for (int k = ISMS_DOC_POLICY; k <= ISMS_DOC_OBJ_PROCEDURE; k++) {
+		int named = 0;
+		for (size_t i = 0; i < org->nclauses; i++)
+			named |= org->clauses[i].document == (enum isms_doc_kind)k;
+		if (!named)
+			continue;
+		char *path = isms_template_path(dir, (enum isms_doc_kind)k);
+		if (!path)
+			return ISMS_EXIT_DATAERR;
+		isms_template *t = NULL;
+		int r = isms_template_load(path, &t);
+		free(path);
+		if (!r && isms_tpl_check_custom(t, org))
+			r = ISMS_EXIT_DATAERR;
+		isms_template_free(t);
+		if (r && !rc)
+			rc = r;
+	}
+	return rc;
+}

@@ -156,7 +156,7 @@ hint(const isms_template *t, const isms_org *org, const char *id, char *out, siz
 	idlist l = {.n = 0};
 	for (size_t i = 0; i < t->nsections; i++)
 		collect(&t->sections[i], org, &l);
-	size_t lim = strlen(id) / 3 + 2, used = 0;
+	size_t lim = strlen(id) / 4 + 1, used = 0;
 	const char *near[8];
 	size_t nnear = 0;
 	for (size_t d = 0; d <= lim && nnear < 8; d++)
@@ -182,6 +182,8 @@ int
 isms_tpl_check_custom(const isms_template *t, const isms_org *org)
 {
 	int errors = 0;
+	/* the template by its file name: the same message wherever it is installed */
+	const char *file = strrchr(t->file, '/') ? strrchr(t->file, '/') + 1 : t->file;
 	for (size_t i = 0; i < org->nclauses; i++) {
 		const isms_custom_clause *k = &org->clauses[i];
 		if (k->document != t->kind)
@@ -196,7 +198,7 @@ isms_tpl_check_custom(const isms_template *t, const isms_org *org)
 		if (!n && ex) {
 			isms_error(&k->loc, "custom clause: %s=\"%s\" names a clause of %s (line %d) that "
 			           "this organisation's kind or sector leaves out, so there is nothing to %s",
-			           how, id, t->file, ex->loc.line, k->after ? "follow" : how);
+			           how, id, file, ex->loc.line, k->after ? "follow" : how);
 			errors++;
 			continue;
 		}
@@ -204,7 +206,7 @@ isms_tpl_check_custom(const isms_template *t, const isms_org *org)
 			char h[1024];
 			hint(t, org, id, h, sizeof h);
 			isms_error(&k->loc, "custom clause: %s=\"%s\" names no clause of %s%s", how, id,
-			           t->file, h);
+			           file, h);
 			errors++;
 			continue;
 		}
@@ -226,7 +228,7 @@ isms_tpl_check_custom(const isms_template *t, const isms_org *org)
 			if (reach > ISMS_TPL_MAX_DEPTH) {
 				isms_error(&k->loc, "custom clause: placed at level %d of %s, its sub-clauses "
 				           "and lists reach level %d; the numbering has %d levels "
-				           "(壹、 一、 (一) 1. (1) A. (A) a. (a))", at, t->file, reach,
+				           "(壹、 一、 (一) 1. (1) A. (A) a. (a))", at, file, reach,
 				           ISMS_TPL_MAX_DEPTH);
 				errors++;
 			}
