@@ -22,7 +22,6 @@
 #include "docs/docs.h"
 #include "load/import.h"
 #include "load/load.h"
-#include "load/template.h"
 #include "model/model.h"
 #include "model/skeleton.h"
 #include "pack/build.h"
@@ -121,7 +120,7 @@ cmd_validate(int argc, char **argv)
 		isms_org *org = NULL;
 		int rc = isms_load(argv[i], &org);
 		if (rc == 0)
-			rc = isms_template_check_org(org, templates);
+			rc = isms_docs_check_custom(org, templates);
 		if (rc == 0 && lang)
 			isms_org_warn_no_english(org, lang, 1);
 		if (rc == 0)

@@ -811,7 +811,19 @@ removals(tctx *c, isms_buf *out)
 		if (k->document != c->kind || !k->remove)
 			continue;
 		const isms_tpl_node *n = isms_tpl_find(c->t, o, k->remove, NULL, NULL);
-		const char *what = n && n->text.zh ? (d->en && n->text.en ? n->text.en : n->text.zh) : k->remove;
+		/* named by its heading, or by the start of its first paragraph */
+		const isms_tpl_text *x = n && n->text.zh ? &n->text
+		                         : n && n->nchildren && n->children[0].kind == ISMS_TPL_PARA ? &n->children[0].text : NULL;
+		const char *what = x ? (d->en && x->en ? x->en : x->zh) : k->remove;
+		if (x && !n->text.zh) {
+			size_t cut = strcspn(what, d->en ? ":,." : "");
+			const char *stop = d->en ? NULL : strstr(what, "：");
+			if (!stop)
+				stop = d->en ? NULL : strstr(what, "，");
+			if (stop)
+				cut = (size_t)(stop - what);
+			what = F(d, "%.*s", (int)cut, what);
+		}
 		const char *why = d->en && k->reason.en ? k->reason.en : k->reason.zh;
 		if (d->bi && k->reason.en)
 			why = F(d, "%s %s", k->reason.zh, k->reason.en);
@@ -949,5 +961,55 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	}
 	rc = docs_finish(&c.d, path);
 	isms_template_free(t);
+	return rc;
+}
+
+/* Every variable of a custom clause's text, in both languages. */
+static int
+check_vars(const isms_org *org, enum isms_doc_kind kind, const isms_tpl_node *n)
+{
+	int errors = 0;
+	const isms_tpl_text *t = &n->text;
+	for (int en = 0; en < 2; en++) {
+		const char *s = en ? t->en : t->zh;
+		if (!s)
+			continue;
+		isms_buf b = {0};
+		errors += isms_vars_expand(org, kind, en, s, en ? &t->en_loc : &t->zh_loc, &b) < 0;
+		isms_buf_free(&b);
+	}
+	for (size_t i = 0; i < n->nchildren; i++)
+		errors += check_vars(org, kind, &n->children[i]);
+	return errors;
+}
+
+int
+isms_docs_check_custom(const isms_org *org, const char *dir)
+{
+	int rc = 0;
+	for (int k = ISMS_DOC_POLICY; k <= ISMS_DOC_OBJ_PROCEDURE; k++) {
+		int named = 0;
+		for (size_t i = 0; i < org->nclauses; i++)
+			named |= org->clauses[i].document == (enum isms_doc_kind)k;
+		if (!named)
+			continue;
+		char *path = isms_template_path(dir, (enum isms_doc_kind)k);
+		if (!path)
+			return ISMS_EXIT_DATAERR;
+		isms_template *t = NULL;
+		int r = isms_template_load(path, &t);
+		free(path);
+		if (!r) {
+			int errors = isms_tpl_check_custom(t, org);
+			for (size_t i = 0; i < org->nclauses; i++)
+				if (org->clauses[i].document == (enum isms_doc_kind)k && org->clauses[i].body)
+					errors += check_vars(org, (enum isms_doc_kind)k, org->clauses[i].body);
+			if (errors)
+				r = ISMS_EXIT_DATAERR;
+		}
+		isms_template_free(t);
+		if (r && !rc)
+			rc = r;
+	}
 	return rc;
 }

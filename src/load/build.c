@@ -1045,8 +1045,8 @@ custom_node(ctx *c, xmlNode *n, isms_tpl_node *out)
 	if (out->kind == ISMS_TPL_TABLE)
 		for (size_t i = 1; i < out->nchildren; i++)
 			if (out->children[i].nchildren != out->children[0].nchildren) {
-				isms_error(&out->children[i].loc, "this table row has %zu cells, the table's "
-				           "first row %zu: every row needs as many cells",
+				isms_error(&out->children[i].loc, "this table row has %zu cell(s) where the "
+				           "first row has %zu: every row needs as many cells",
 				           out->children[i].nchildren, out->children[0].nchildren);
 				c->errors++;
 			}

@@ -187,8 +187,8 @@ build_node(tctx *c, xmlNode *n, isms_tpl_node *out)
 		/* a table is a grid: every row as wide as the first */
 		for (size_t i = 1; i < out->nchildren; i++)
 			if (out->children[i].nchildren != out->children[0].nchildren) {
-				isms_error(&out->children[i].loc, "this table row has %zu cells, the "
-				           "table's first row %zu: every row needs as many cells",
+				isms_error(&out->children[i].loc, "this table row has %zu cell(s) where the "
+				           "first row has %zu: every row needs as many cells",
 				           out->children[i].nchildren, out->children[0].nchildren);
 				c->errors++;
 			}
@@ -283,27 +283,3 @@ isms_template_path(const char *dir, enum isms_doc_kind kind)
 	return p;
 }
 
-int
-isms_template_check_org(const isms_org *org, const char *dir)
-{
-	int rc = 0;
-	for (int k = ISMS_DOC_POLICY; k <= ISMS_DOC_OBJ_PROCEDURE; k++) {
-		int named = 0;
-		for (size_t i = 0; i < org->nclauses; i++)
-			named |= org->clauses[i].document == (enum isms_doc_kind)k;
-		if (!named)
-			continue;
-		char *path = isms_template_path(dir, (enum isms_doc_kind)k);
-		if (!path)
-			return ISMS_EXIT_DATAERR;
-		isms_template *t = NULL;
-		int r = isms_template_load(path, &t);
-		free(path);
-		if (!r && isms_tpl_check_custom(t, org))
-			r = ISMS_EXIT_DATAERR;
-		isms_template_free(t);
-		if (r && !rc)
-			rc = r;
-	}
-	return rc;
-}

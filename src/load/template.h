@@ -13,10 +13,5 @@ int isms_template_load(const char *path, isms_template **out);
  * path to free, or NULL after reporting that none is installed. */
 char *isms_template_path(const char *dir, enum isms_doc_kind kind);
 
-/* Checks the organisation's custom clauses against the templates a build would use
- * (dir as --templates, NULL for the installed ones): isms_tpl_check_custom for each
- * templated document the clauses name.  Returns 0, or an ISMS_EXIT_* status after
- * reporting. */
-int isms_template_check_org(const isms_org *org, const char *dir);
 
 #endif
