@@ -33,7 +33,7 @@
 #include "xlsx/xlsx.h"
 
 static const char usage_text[] =
-	"usage: ismspack validate [--lang en|bi] FILE...\n"
+	"usage: ismspack validate [--lang en|bi] [--templates DIR] FILE...\n"
 	"       ismspack build FILE|FOLDER... --period PERIOD --out DIR [options]\n"
 	"       ismspack verify DIR|FILE.pdf [--ca FILE|DIR]\n"
 	"       ismspack diff OLD-PACK NEW-PACK [--out AMENDMENTS.pdf]\n"
@@ -96,11 +96,18 @@ cmd_validate(int argc, char **argv)
 	/* validate [--lang en|bi] FILE...: with a language, every text without English
 	 * is listed at its file:line:col */
 	const char *lang = NULL;
-	if (argc >= 2 && !strcmp(argv[0], "--lang")) {
-		lang = argv[1];
-		if (strcmp(lang, "zh") && strcmp(lang, "en") && strcmp(lang, "bi")) {
-			isms_diag(ISMS_ERROR, NULL, "--lang must be zh, en or bi, not \"%s\"", lang);
-			return ISMS_EXIT_USAGE;
+	/* --templates DIR: the custom clauses' ids are checked against these templates,
+	 * as a build with the same option uses them (else the installed ones) */
+	const char *templates = NULL;
+	while (argc >= 2 && (!strcmp(argv[0], "--lang") || !strcmp(argv[0], "--templates"))) {
+		if (!strcmp(argv[0], "--templates")) {
+			templates = argv[1];
+		} else {
+			lang = argv[1];
+			if (strcmp(lang, "zh") && strcmp(lang, "en") && strcmp(lang, "bi")) {
+				isms_diag(ISMS_ERROR, NULL, "--lang must be zh, en or bi, not \"%s\"", lang);
+				return ISMS_EXIT_USAGE;
+			}
 		}
 		argc -= 2;
 		argv += 2;
@@ -112,6 +119,8 @@ cmd_validate(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		isms_org *org = NULL;
 		int rc = isms_load(argv[i], &org);
+		if (rc == 0)
+			rc = isms_docs_check_custom(org, templates);
 		if (rc == 0 && lang)
 			isms_org_warn_no_english(org, lang, 1);
 		if (rc == 0)

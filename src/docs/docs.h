@@ -59,6 +59,11 @@ int isms_docs_index(const isms_docctx *c, const isms_index_entry *e, size_t n, c
  * templates_dir (NULL: the installed templates).  0 ok; -1 output failure; -2 the
  * template is malformed or names a variable the data lacks (reported with the
  * template's file:line). */
+/* Checks the organisation's custom clauses against the templates a build uses (dir as
+ * --templates, NULL for the installed ones): the ids they name (isms_tpl_check_custom)
+ * and the variables in their text, reported where they are.  What `validate` runs so
+ * that it refuses what `build` would.  Returns 0 or an ISMS_EXIT_* status. */
+int isms_docs_check_custom(const isms_org *org, const char *dir);
 int isms_docs_templated(const isms_docctx *c, enum isms_doc_kind kind, const char *templates_dir,
                         const char *path);
 

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/fs.h"
 #include "load/template.h"
 #include "typeset/pages.h"
 
@@ -21,9 +20,10 @@ typedef struct tctx {
 	const isms_template *t;
 	enum isms_doc_kind kind;
 	int errors;
-	int counters[8];
-	unsigned char used[64];  /* the organisation's custom clauses applied so far */
+	int counters[ISMS_TPL_MAX_DEPTH + 8];
 } tctx;
+
+#define NCOUNTERS (int)(sizeof ((tctx *)0)->counters / sizeof (int))
 
 static const char *const cn_big[] = {"壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖", "拾",
 	"拾壹", "拾貳", "拾參", "拾肆", "拾伍"};
@@ -48,7 +48,10 @@ label(tctx *c, int depth)
 	case 3: return F(d, "(%s)", n <= 20 ? cn_small[n - 1] : "廿");
 	case 4: return F(d, "%d.", n);
 	case 5: return F(d, "(%d)", n);
-	default: return F(d, "%c.", 'A' + (n - 1) % 26);
+	case 6: return F(d, "%c.", 'A' + (n - 1) % 26);
+	case 7: return F(d, "(%c)", 'A' + (n - 1) % 26);
+	case 8: return F(d, "%c.", 'a' + (n - 1) % 26);
+	default: return F(d, "(%c)", 'a' + (n - 1) % 26);
 	}
 }
 
@@ -108,41 +111,103 @@ heading(tctx *c, int depth, const char *lab, const char *zh, const char *en)
 }
 
 static void generated(tctx *c, int depth, const char *kind);
+static void node(tctx *c, const isms_tpl_node *n, int depth);
 
+/* The next number at depth: deeper counters start again. */
+static const char *
+next_label(tctx *c, int depth)
+{
+	c->counters[depth]++;
+	for (int j = depth + 1; j < NCOUNTERS; j++)
+		c->counters[j] = 0;
+	return label(c, depth);
+}
+
+/* A list's items at depth: numbered by the document's scheme (from 1, whatever came
+ * before at that depth, which resumes after the list), or bulleted; an item's own
+ * list one level down. */
+static void
+list(tctx *c, const isms_tpl_node *n, int depth)
+{
+	const isms_org *o = c->d.c->org;
+	int saved = c->counters[depth];
+	c->counters[depth] = 0;
+	for (size_t i = 0; i < n->nchildren; i++) {
+		const isms_tpl_node *it = &n->children[i];
+		if (!isms_tpl_applies(it, o))
+			continue;
+		para(c, depth, n->numbered ? next_label(c, depth) : "•", &it->text);
+		for (size_t j = 0; j < it->nchildren; j++)
+			if (isms_tpl_applies(&it->children[j], o))
+				list(c, &it->children[j], depth + 1);
+	}
+	c->counters[depth] = saved;
+}
+
+/* A simple table: equal columns, the header row shaded; cells in the document's
+ * language(s), variables expanded. */
+static void
+table(tctx *c, const isms_tpl_node *n)
+{
+	dctx *d = &c->d;
+	if (!n->nchildren)
+		return;
+	int cols = (int)n->children[0].nchildren;
+	isms_table *t = isms_doc_table(d->doc, cols, NULL, n->children[0].head ? 1 : 0);
+	for (size_t r = 0; r < n->nchildren; r++) {
+		const isms_tpl_node *row = &n->children[r];
+		isms_table_row(t);
+		for (size_t k = 0; k < row->nchildren; k++) {
+			const isms_tpl_text *x = &row->children[k].text;
+			const char *zh = expand(c, x->zh, &x->zh_loc, 0);
+			const char *en = d->en || d->bi ? expand(c, x->en, &x->en_loc, 1) : NULL;
+			isms_table_cell(t, T(d, (isms_text){zh, en}), 1, 1, row->head ? ISMS_CENTER : ISMS_LEFT);
+			if (row->head)
+				isms_table_shade(t, 0.9, 1);
+		}
+	}
+}
+
+/* The organisation's custom clauses naming id: how = 'r' (replace), 'a' (after) or
+ * 'x' (remove); the first one, or with after, the one after `from`. */
 static const isms_custom_clause *
-custom(tctx *c, const char *id, int after)
+custom(tctx *c, const char *id, char how, const isms_custom_clause *from)
 {
 	const isms_org *o = c->d.c->org;
 	if (!id)
 		return NULL;
-	for (size_t i = 0; i < o->nclauses; i++) {
+	size_t i = from ? (size_t)(from - o->clauses) + 1 : 0;
+	for (; i < o->nclauses; i++) {
 		const isms_custom_clause *k = &o->clauses[i];
-		if (k->document == c->kind && (after ? k->after : k->replace) &&
-		    !strcmp(after ? k->after : k->replace, id)) {
-			if (i < sizeof c->used)
-				c->used[i] = 1;
+		const char *kid = how == 'r' ? k->replace : how == 'a' ? k->after : k->remove;
+		if (k->document == c->kind && kid && !strcmp(kid, id))
 			return k;
-		}
 	}
 	return NULL;
 }
 
+/* A clause: its number on the heading, or on its first paragraph when it has none. */
 static void
-custom_clause(tctx *c, int depth, const isms_custom_clause *k)
+clause(tctx *c, const isms_tpl_node *n, int depth)
 {
-	dctx *d = &c->d;
-	c->counters[depth]++;
-	for (int j = depth + 1; j < 8; j++)
-		c->counters[j] = 0;
-	const char *lab = label(c, depth);
-	if (k->heading.zh) {
-		heading(c, depth, lab, k->heading.zh, k->heading.en);
-		lab = NULL;
+	const isms_org *o = c->d.c->org;
+	const char *lab = next_label(c, depth);
+	size_t first = 0;
+	if (n->text.zh) {
+		heading(c, depth, lab, expand(c, n->text.zh, &n->text.zh_loc, 0),
+		        c->d.en || c->d.bi ? expand(c, n->text.en, &n->text.en_loc, 1) : NULL);
+	} else if (n->nchildren && n->children[0].kind == ISMS_TPL_PARA &&
+	           isms_tpl_applies(&n->children[0], o)) {
+		/* a clause without a heading: its first paragraph carries the number */
+		para(c, depth, lab, &n->children[0].text);
+		first = 1;
+	} else {
+		para2(c, depth, lab, "", "");
 	}
-	for (size_t i = 0; i < k->paras.n; i++) {
-		para2(c, depth, i == 0 ? lab : NULL, k->paras.v[i].zh, k->paras.v[i].en);
+	for (size_t i = first; i < n->nchildren; i++) {
+		const isms_tpl_node *k = &n->children[i];
+		node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
 	}
-	(void)d;
 }
 
 static void
@@ -151,38 +216,26 @@ node(tctx *c, const isms_tpl_node *n, int depth)
 	const isms_org *o = c->d.c->org;
 	if (!isms_tpl_applies(n, o))
 		return;
-	const isms_custom_clause *rep = custom(c, n->id, 0);
-	if (rep) {
-		custom_clause(c, depth, rep);
-	} else if (n->kind == ISMS_TPL_PARA) {
+	/* an organisation's clause in place of, or after, a paragraph or a generated part
+	 * is a sub-clause of the clause that holds it */
+	int at = n->kind == ISMS_TPL_CLAUSE ? depth : depth + 1;
+	const isms_custom_clause *rep = custom(c, n->id, 'r', NULL);
+	if (rep)
+		clause(c, rep->body, at);
+	else if (custom(c, n->id, 'x', NULL))
+		; /* left out; the reason is in the document text (02-document-text.txt) */
+	else if (n->kind == ISMS_TPL_PARA)
 		para(c, depth, NULL, &n->text);
-	} else if (n->kind == ISMS_TPL_GENERATED) {
+	else if (n->kind == ISMS_TPL_GENERATED)
 		generated(c, depth, n->generated);
-	} else {
-		c->counters[depth]++;
-		for (int j = depth + 1; j < 8; j++)
-			c->counters[j] = 0;
-		const char *lab = label(c, depth);
-		size_t first = 0;
-		if (n->text.zh) {
-			heading(c, depth, lab, expand(c, n->text.zh, &n->text.zh_loc, 0),
-			        c->d.en || c->d.bi ? expand(c, n->text.en, &n->text.en_loc, 1) : NULL);
-		} else if (n->nchildren && n->children[0].kind == ISMS_TPL_PARA &&
-		           isms_tpl_applies(&n->children[0], o)) {
-			/* a clause without a heading: its first paragraph carries the number */
-			para(c, depth, lab, &n->children[0].text);
-			first = 1;
-		} else {
-			para2(c, depth, lab, "", "");
-		}
-		for (size_t i = first; i < n->nchildren; i++) {
-			const isms_tpl_node *k = &n->children[i];
-			node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
-		}
-	}
-	const isms_custom_clause *aft = custom(c, n->id, 1);
-	if (aft)
-		custom_clause(c, depth, aft);
+	else if (n->kind == ISMS_TPL_LIST)
+		list(c, n, depth + 1);
+	else if (n->kind == ISMS_TPL_TABLE)
+		table(c, n);
+	else
+		clause(c, n, depth);
+	for (const isms_custom_clause *aft = custom(c, n->id, 'a', NULL); aft; aft = custom(c, n->id, 'a', aft))
+		clause(c, aft->body, at);
 }
 
 /* ---------- generated content ---------- */
@@ -236,6 +289,70 @@ role_holders(tctx *c, const isms_body *b, enum isms_role_kind k, int *count)
 	return s;
 }
 
+/* The sentence that sets a body up, when the data does not give the organisation's
+ * own: under whom, on what basis, for what. */
+static isms_text
+establishment(tctx *c, const isms_body *b)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	const char *self = isms_vars_self(o, 0, 0), *Self = isms_vars_self(o, 1, 1);
+	const char *name_en = b->name.en ? b->name.en : b->name.zh;
+	const char *bz = b->basis.zh ? F(d, "依%s之規定，", b->basis.zh) : "";
+	const char *be = b->basis.zh ? F(d, "Under %s, ", b->basis.en ? b->basis.en : b->basis.zh) : "";
+	if (!b->parent) {
+		return (isms_text){F(d, "%s%s設置跨單位之「%s」，負責資訊安全政策之制定及決策，並統籌資訊安全管理事項之協調及推動。",
+		                     bz, self, b->name.zh),
+		                   F(d, "%s%s has a cross-unit %s, which sets the security policy, takes its decisions, "
+		                     "and coordinates and drives information security management.", be,
+		                     *be ? isms_vars_self(o, 1, 0) : Self, name_en)};
+	}
+	const isms_text *abbr = b->abbreviation.zh ? &b->abbreviation : NULL;
+	const char *what_zh = b->kind == ISMS_BODY_AUDIT ? "辦理資訊安全稽核作業" : "執行資訊安全相關作業";
+	const char *what_en = b->kind == ISMS_BODY_AUDIT ? "carry out the security audits" : "carry out the security work";
+	const char *pen = b->parent->name.en ? b->parent->name.en : b->parent->name.zh;
+	return (isms_text){F(d, "%s於「%s」下設置「%s」%s，以%s。", bz, b->parent->name.zh, b->name.zh,
+	                     abbr ? F(d, "（以下簡稱%s）", abbr->zh) : "", what_zh),
+	                   F(d, "%s%s %s has under it the %s%s to %s.", be, *be ? "the" : "The", pen, name_en,
+	                     abbr ? F(d, " (the %s)", abbr->en ? abbr->en : abbr->zh) : "", what_en)};
+}
+
+/* Who holds each role, when the data does not say how the body is staffed. */
+static isms_text
+appointment(tctx *c, const isms_body *b)
+{
+	dctx *d = &c->d;
+	const char *zh = "", *en = "";
+	static const enum isms_role_kind order[] = {ISMS_ROLE_CHAIR, ISMS_ROLE_VICE_CHAIR,
+		ISMS_ROLE_SECRETARY, ISMS_ROLE_LEADER, ISMS_ROLE_OFFICER, ISMS_ROLE_MEMBER};
+	for (size_t k = 0; k < 6; k++) {
+		int n;
+		const char *who = role_holders(c, b, order[k], &n);
+		if (!n)
+			continue;
+		isms_role probe = {.kind = order[k]};
+		isms_text title = isms_body_role(b, order[k]) ? isms_role_title(b, isms_body_role(b, order[k]))
+		                                              : isms_role_title(b, &probe);
+		if (order[k] == ISMS_ROLE_MEMBER) {
+			zh = F(d, "%s%s %d 人（%s）；", zh, title.zh, n, who);
+			en = F(d, "%s%d %s%s (%s); ", en, n, title.en ? title.en : title.zh, n > 1 ? "s" : "", who);
+		} else {
+			zh = F(d, "%s置%s，由%s擔任；", zh, title.zh, who);
+			en = F(d, "%sthe %s is %s; ", en, title.en ? title.en : title.zh, who);
+		}
+	}
+	size_t zl = strlen(zh);
+	if (zl >= 3 && !strcmp(zh + zl - 3, "；"))
+		zh = F(d, "%.*s。", (int)(zl - 3), zh);
+	size_t el = strlen(en);
+	if (el >= 2)
+		en = F(d, "%c%.*s.", en[0] == 't' ? 'T' : en[0], (int)(el - 3), en + 1);
+	return (isms_text){zh, en};
+}
+
+/* Each body under its own number: how it is set up, how it is staffed (the
+ * organisation's words, else from the names and roles), and for the top body where
+ * the annexes show the structure and the members (seed 001 伍、一、(一)). */
 static void
 gen_bodies(tctx *c, int depth)
 {
@@ -243,33 +360,17 @@ gen_bodies(tctx *c, int depth)
 	const isms_org *o = d->c->org;
 	for (size_t i = 0; i < o->nbodies; i++) {
 		const isms_body *b = &o->bodies[i];
-		const char *zh = F(d, "%s：", b->name.zh), *en = F(d, "%s: ", b->name.en ? b->name.en : b->name.zh);
-		static const enum isms_role_kind order[] = {ISMS_ROLE_CHAIR, ISMS_ROLE_VICE_CHAIR,
-			ISMS_ROLE_SECRETARY, ISMS_ROLE_LEADER, ISMS_ROLE_OFFICER, ISMS_ROLE_MEMBER};
-		for (size_t k = 0; k < 6; k++) {
-			int n;
-			const char *who = role_holders(c, b, order[k], &n);
-			if (!n)
-				continue;
-			isms_role probe = {.kind = order[k]};
-			isms_text title = isms_body_role(b, order[k]) ? isms_role_title(b, isms_body_role(b, order[k]))
-			                                              : isms_role_title(b, &probe);
-			if (order[k] == ISMS_ROLE_MEMBER) {
-				zh = F(d, "%s%s %d 人（%s）；", zh, title.zh, n, who);
-				en = F(d, "%s%d %s%s (%s); ", en, n, title.en ? title.en : title.zh, n > 1 ? "s" : "", who);
-			} else {
-				zh = F(d, "%s置%s，由%s擔任；", zh, title.zh, who);
-				en = F(d, "%sthe %s is %s; ", en, title.en ? title.en : title.zh, who);
-			}
+		heading(c, depth, next_label(c, depth), b->name.zh, d->en || d->bi ? b->name.en : NULL);
+		isms_text est = b->establishment.zh ? b->establishment : establishment(c, b);
+		isms_text app = b->appointment.zh ? b->appointment : appointment(c, b);
+		para2(c, depth + 1, next_label(c, depth + 1), est.zh, est.en);
+		para2(c, depth + 1, next_label(c, depth + 1), app.zh, app.en);
+		if (!b->parent) {
+			const char *en = b->name.en ? b->name.en : b->name.zh;
+			para2(c, depth + 1, next_label(c, depth + 1),
+			      F(d, "%s之組織架構如附件一；各組織之成員如附件二。", b->name.zh),
+			      F(d, "Annex 1 shows the structure of the %s; Annex 2 lists the members of each body.", en));
 		}
-		size_t zl = strlen(zh);
-		if (zl >= 3 && !strcmp(zh + zl - 3, "；"))
-			zh = F(d, "%.*s。", (int)(zl - 3), zh);
-		size_t el = strlen(en);
-		if (el >= 2)
-			en = F(d, "%.*s.", (int)(el - 2), en);
-		c->counters[depth]++;
-		para2(c, depth, label(c, depth), zh, en);
 	}
 	c->counters[depth] = 0;
 }
@@ -282,7 +383,7 @@ gen_duties(tctx *c, int depth)
 	for (size_t i = 0; i < o->nbodies; i++) {
 		const isms_body *b = &o->bodies[i];
 		c->counters[depth]++;
-		for (int j = depth + 1; j < 8; j++)
+		for (int j = depth + 1; j < NCOUNTERS; j++)
 			c->counters[j] = 0;
 		heading(c, depth, label(c, depth), b->name.zh, b->name.en);
 		/* the body itself, then each kind of role it has */
@@ -311,6 +412,8 @@ gen_duties(tctx *c, int depth)
 	c->counters[depth] = 0;
 }
 
+/* The management review agenda: the committee's own (items with sub-items), else the
+ * ISO/IEC 27001:2022 9.3.2 inputs, the performance feedback with its four trends. */
 static void
 gen_agenda(tctx *c, int depth)
 {
@@ -318,17 +421,73 @@ gen_agenda(tctx *c, int depth)
 		{"過往管理審查議案之處理狀態。", "The status of actions from previous management reviews."},
 		{"與資訊安全管理系統有關之內部及外部議題的變更。", "Changes in external and internal issues relevant to the ISMS."},
 		{"與資訊安全管理系統有關之利害關係者需要及期望的變更。", "Changes in the needs and expectations of interested parties relevant to the ISMS."},
-		{"資訊安全績效之回饋，包括不符合事項及矯正措施、監督及量測結果、稽核結果及資訊安全目標達成之趨勢。",
-		 "Feedback on information security performance, including trends in nonconformities and corrective actions, monitoring and measurement results, audit results and the fulfilment of objectives."},
+		{"資訊安全績效之回饋，包括下列事項之趨勢：", "Feedback on information security performance, including trends in:"},
 		{"利害關係者之回饋。", "Feedback from interested parties."},
 		{"風險評鑑結果及風險處理計畫之狀態。", "Results of risk assessment and the status of the risk treatment plan."},
 		{"持續改善之機會。", "Opportunities for continual improvement."},
 	};
-	for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
-		c->counters[depth]++;
-		para2(c, depth, label(c, depth), items[i][0], items[i][1]);
+	static const char *const trends[][2] = {
+		{"不符合事項及矯正措施。", "nonconformities and corrective actions;"},
+		{"監督及量測結果。", "monitoring and measurement results;"},
+		{"稽核結果。", "audit results;"},
+		{"資訊安全目標之達成情形。", "the fulfilment of information security objectives."},
+	};
+	const isms_body *com = isms_org_body_of_kind(c->d.c->org, ISMS_BODY_COMMITTEE);
+	if (com && com->nagenda) {
+		for (size_t i = 0; i < com->nagenda; i++) {
+			const isms_agenda_item *a = &com->agenda[i];
+			para2(c, depth, next_label(c, depth), a->text.zh, a->text.en);
+			for (size_t k = 0; k < a->sub.n; k++)
+				para2(c, depth + 1, next_label(c, depth + 1), a->sub.v[k].zh, a->sub.v[k].en);
+		}
+	} else {
+		for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+			para2(c, depth, next_label(c, depth), items[i][0], items[i][1]);
+			for (size_t k = 0; i == 3 && k < sizeof trends / sizeof *trends; k++)
+				para2(c, depth + 1, next_label(c, depth + 1), trends[k][0], trends[k][1]);
+		}
 	}
 	c->counters[depth] = 0;
+}
+
+/* A role as the 權責 clause names it: its own title, or the team's name with its
+ * role (ISMS 執行小組組長). */
+static isms_text
+role_full(tctx *c, const isms_body *b, const isms_role *r)
+{
+	dctx *d = &c->d;
+	if (r->title.zh || (r->kind != ISMS_ROLE_LEADER && r->kind != ISMS_ROLE_MEMBER))
+		return isms_role_title(b, r);
+	const isms_text *n = b->abbreviation.zh ? &b->abbreviation : &b->name;
+	const char *en = n->en ? n->en : n->zh;
+	return r->kind == ISMS_ROLE_LEADER ? (isms_text){F(d, "%s組長", n->zh), F(d, "leader of the %s", en)}
+	                                  : (isms_text){F(d, "%s組員", n->zh), F(d, "members of the %s", en)};
+}
+
+/* 權責: the roles the data names as reviewers of this document (reviews="..."). */
+static void
+gen_reviewers(tctx *c, int depth)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	for (size_t i = 0; i < o->nbodies; i++) {
+		const isms_body *b = &o->bodies[i];
+		for (size_t k = 0; k < b->nroles; k++) {
+			const isms_role *r = &b->roles[k];
+			if (!(r->reviews & (1u << c->kind)))
+				continue;
+			/* one sentence per kind of role, however many people hold it */
+			int seen = 0;
+			for (size_t j = 0; j < k; j++)
+				seen |= b->roles[j].kind == r->kind && (b->roles[j].reviews & (1u << c->kind));
+			if (seen)
+				continue;
+			isms_text t = role_full(c, b, r);
+			const char *en = t.en ? t.en : t.zh;
+			para2(c, depth, next_label(c, depth), F(d, "%s審查本程序，並督導本程序之執行。", t.zh),
+			      F(d, "The %s reviews this procedure and oversees its application.", en));
+		}
+	}
 }
 
 static void
@@ -621,6 +780,8 @@ generated(tctx *c, int depth, const char *kind)
 		gen_bodies(c, depth + 1);
 	else if (!strcmp(kind, "duties"))
 		gen_duties(c, depth + 1);
+	else if (!strcmp(kind, "reviewers"))
+		gen_reviewers(c, depth + 1);
 	else if (!strcmp(kind, "review-agenda"))
 		gen_agenda(c, depth + 1);
 	else if (!strcmp(kind, "org-chart"))
@@ -635,6 +796,39 @@ generated(tctx *c, int depth, const char *kind)
 		gen_documents(c, depth + 1, 0);
 	else if (!strcmp(kind, "forms"))
 		gen_documents(c, depth + 1, 1);
+}
+
+/* The template clauses the organisation left out, with its reasons, after the text
+ * of the document (one "§ " line each, so a removal shows in the amendment table as
+ * a clause of its own). */
+static void
+removals(tctx *c, isms_buf *out)
+{
+	dctx *d = &c->d;
+	const isms_org *o = d->c->org;
+	for (size_t i = 0; i < o->nclauses; i++) {
+		const isms_custom_clause *k = &o->clauses[i];
+		if (k->document != c->kind || !k->remove)
+			continue;
+		const isms_tpl_node *n = isms_tpl_find(c->t, o, k->remove, NULL, NULL);
+		/* named by its heading, or by the start of its first paragraph */
+		const isms_tpl_text *x = n && n->text.zh ? &n->text
+		                         : n && n->nchildren && n->children[0].kind == ISMS_TPL_PARA ? &n->children[0].text : NULL;
+		const char *what = x ? (d->en && x->en ? x->en : x->zh) : k->remove;
+		if (x && !n->text.zh) {
+			size_t cut = strcspn(what, d->en ? ":,." : "");
+			const char *stop = d->en ? NULL : strstr(what, "：");
+			if (!stop)
+				stop = d->en ? NULL : strstr(what, "，");
+			if (stop)
+				cut = (size_t)(stop - what);
+			what = F(d, "%.*s", (int)cut, what);
+		}
+		const char *why = d->en && k->reason.en ? k->reason.en : k->reason.zh;
+		if (d->bi && k->reason.en)
+			why = F(d, "%s %s", k->reason.zh, k->reason.en);
+		isms_buf_printf(out, "§ %s\t%s (%s): %s\n", d->en ? "removed" : "刪除", what, k->remove, why);
+	}
 }
 
 /* ---------- cover and revision history ---------- */
@@ -715,27 +909,19 @@ int
 isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char *dir,
                     const char *path)
 {
-	static const char *const files[] = {[ISMS_DOC_POLICY] = "policy.xml",
-		[ISMS_DOC_ORG_PROCEDURE] = "organisation-procedure.xml",
-		[ISMS_DOC_OBJ_PROCEDURE] = "objectives-procedure.xml"};
-	char *tpath;
-	if (dir) {
-		tpath = isms_xmalloc(strlen(dir) + 64);
-		sprintf(tpath, "%s/%s", dir, files[kind]);
-	} else {
-		char rel[64];
-		snprintf(rel, sizeof rel, "templates/%s", files[kind]);
-		tpath = isms_data_path(rel);
-		if (!tpath) {
-			isms_diag(ISMS_ERROR, NULL, "template %s not found (set ISMSPACK_DATADIR or --templates)", rel);
-			return -2;
-		}
-	}
+	char *tpath = isms_template_path(dir, kind);
+	if (!tpath)
+		return -2;
 	isms_template *t = NULL;
 	int rc = isms_template_load(tpath, &t);
 	free(tpath);
 	if (rc)
 		return -2;
+	/* every id the organisation's clauses name is in this template, before printing */
+	if (isms_tpl_check_custom(t, ctx->org)) {
+		isms_template_free(t);
+		return -2;
+	}
 	tctx c;
 	memset(&c, 0, sizeof c);
 	c.t = t;
@@ -763,25 +949,67 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 		for (size_t i = 0; i < t->nsections; i++)
 			node(&c, &t->sections[i], 1);
 	}
-	/* a custom clause naming no clause of this template would silently vanish */
-	for (size_t i = 0; i < ctx->org->nclauses && i < sizeof c.used; i++) {
-		const isms_custom_clause *k = &ctx->org->clauses[i];
-		if (k->document == kind && !c.used[i]) {
-			isms_error(&k->loc, "custom clause: %s=\"%s\" names no clause of %s (see the ids in "
-			           "the template)", k->replace ? "replace" : "after",
-			           k->replace ? k->replace : k->after, t->file);
-			c.errors++;
-		}
-	}
 	if (c.errors) {
 		isms_doc_free(c.d.doc);
 		isms_arena_free(c.d.a);
 		isms_template_free(t);
 		return -2;
 	}
-	if (ctx->text)
+	if (ctx->text) {
 		isms_doc_text(c.d.doc, body, ctx->text);
+		removals(&c, ctx->text);
+	}
 	rc = docs_finish(&c.d, path);
 	isms_template_free(t);
+	return rc;
+}
+
+/* Every variable of a custom clause's text, in both languages. */
+static int
+check_vars(const isms_org *org, enum isms_doc_kind kind, const isms_tpl_node *n)
+{
+	int errors = 0;
+	const isms_tpl_text *t = &n->text;
+	for (int en = 0; en < 2; en++) {
+		const char *s = en ? t->en : t->zh;
+		if (!s)
+			continue;
+		isms_buf b = {0};
+		errors += isms_vars_expand(org, kind, en, s, en ? &t->en_loc : &t->zh_loc, &b) < 0;
+		isms_buf_free(&b);
+	}
+	for (size_t i = 0; i < n->nchildren; i++)
+		errors += check_vars(org, kind, &n->children[i]);
+	return errors;
+}
+
+int
+isms_docs_check_custom(const isms_org *org, const char *dir)
+{
+	int rc = 0;
+	for (int k = ISMS_DOC_POLICY; k <= ISMS_DOC_OBJ_PROCEDURE; k++) {
+		int named = 0;
+		for (size_t i = 0; i < org->nclauses; i++)
+			named |= org->clauses[i].document == (enum isms_doc_kind)k;
+		if (!named)
+			continue;
+		char *path = isms_template_path(dir, (enum isms_doc_kind)k);
+		if (!path)
+			return ISMS_EXIT_DATAERR;
+		isms_template *t = NULL;
+		int r = isms_template_load(path, &t);
+		free(path);
+		if (!r) {
+			int errors = isms_tpl_check_custom(t, org);
+			for (size_t i = 0; i < org->nclauses; i++)
+				if (org->clauses[i].document == (enum isms_doc_kind)k && org->clauses[i].body)
+					errors += check_vars(org, (enum isms_doc_kind)k, org->clauses[i].body);
+			if (errors)
+				r = ISMS_EXIT_DATAERR;
+		}
+		isms_template_free(t);
+		if (r && !rc)
+			rc = r;
+	}
 	return rc;
 }

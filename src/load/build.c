@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "model/template.h"
 
 typedef struct ctx {
 	isms_xml *x;
@@ -359,6 +360,42 @@ static const char *const role_allowed[] = {
 	/* audit     */ "leader member",
 };
 
+/* A list of document kinds ("organisation-procedure objectives-procedure") as bits. */
+static unsigned
+doc_kinds(ctx *c, xmlNode *n, const char *name)
+{
+	const char *v = attr(c, n, name);
+	unsigned m = 0;
+	while (v && *v) {
+		while (*v == ' ')
+			v++;
+		size_t k = strcspn(v, " ");
+		for (int i = 0; k && isms_doc_kind_names[i]; i++)
+			if (strlen(isms_doc_kind_names[i]) == k && !strncmp(v, isms_doc_kind_names[i], k))
+				m |= 1u << i;
+		v += k;
+	}
+	return m;
+}
+
+/* The committee's management review agenda: items, each with its sub-items. */
+static void
+build_agenda(ctx *c, isms_body *b, xmlNode *ag)
+{
+	if (!ag)
+		return;
+	if (b->kind != ISMS_BODY_COMMITTEE)
+		fault(c, ag, NULL, "only the committee, which holds the management review, has an "
+		      "<agenda>");
+	b->agenda = isms_arena_alloc(c->a, (count(ag, "item") + 1) * sizeof *b->agenda);
+	EACH_CHILD(it, ag) {
+		isms_agenda_item *a = &b->agenda[b->nagenda++];
+		a->text = text(c, it);
+		a->loc = loc(c, it);
+		a->sub = text_list(c, it);
+	}
+}
+
 static void
 build_bodies(ctx *c, xmlNode *bodies)
 {
@@ -370,6 +407,10 @@ build_bodies(ctx *c, xmlNode *bodies)
 		b->kind = enum_attr(c, n, "kind", isms_body_kind_names, 0);
 		b->name = text(c, child(n, "name"));
 		b->abbreviation = text(c, child(n, "abbreviation"));
+		b->basis = text(c, child(n, "basis"));
+		b->establishment = text(c, child(n, "establishment"));
+		b->appointment = text(c, child(n, "appointment"));
+		build_agenda(c, b, child(n, "agenda"));
 		b->duties = text_list(c, child(n, "duties"));
 		b->loc = loc(c, n);
 		b->roles = isms_arena_alloc(c->a, (count(n, "role") + 1) * sizeof *b->roles);
@@ -383,6 +424,7 @@ build_bodies(ctx *c, xmlNode *bodies)
 			role->title = text(c, child(r, "title"));
 			role->duty_heading = text(c, child(r, "dutyHeading"));
 			role->duties = text_list(c, child(r, "duties"));
+			role->reviews = doc_kinds(c, r, "reviews");
 			if (role->duty_heading.zh && !role->duties.n)
 				fault(c, child(r, "dutyHeading"), NULL, "a duty heading needs the <duties> it heads");
 			role->loc = loc(c, r);
@@ -954,24 +996,90 @@ build_soa(ctx *c, xmlNode *soa)
 	}
 }
 
+/* A custom clause's content as a template node: the same kinds, so the documents
+ * print an organisation's clause exactly as a template's. */
+static isms_tpl_text
+tpl_text(ctx *c, xmlNode *n)
+{
+	isms_tpl_text t = {0};
+	if (!n)
+		return t;
+	isms_text x = text(c, n);
+	t.zh = x.zh;
+	t.en = x.en;
+	if (child(n, "zh"))
+		t.zh_loc = loc(c, child(n, "zh"));
+	if (child(n, "en"))
+		t.en_loc = loc(c, child(n, "en"));
+	return t;
+}
+
+static void
+custom_node(ctx *c, xmlNode *n, isms_tpl_node *out)
+{
+	out->loc = loc(c, n);
+	if (is(n, "p") || is(n, "cell")) {
+		out->kind = ISMS_TPL_PARA;
+		out->text = tpl_text(c, n);
+		return;
+	}
+	out->kind = is(n, "list") ? ISMS_TPL_LIST : is(n, "item") ? ISMS_TPL_ITEM
+	            : is(n, "table") ? ISMS_TPL_TABLE : is(n, "head") || is(n, "row") ? ISMS_TPL_ROW
+	            : ISMS_TPL_CLAUSE;
+	if (out->kind == ISMS_TPL_LIST) {
+		const char *style = attr(c, n, "style");
+		out->numbered = style && !strcmp(style, "numbered");
+	}
+	out->head = is(n, "head");
+	if (out->kind == ISMS_TPL_ITEM)
+		out->text = tpl_text(c, n);
+	else if (out->kind == ISMS_TPL_CLAUSE)
+		out->text = tpl_text(c, child(n, "heading"));
+	size_t k = 0;
+	EACH_CHILD(m, n)
+		k++;
+	out->children = isms_arena_alloc(c->a, (k + 1) * sizeof *out->children);
+	EACH_CHILD(m, n)
+		if (!is(m, "heading") && !is(m, "zh") && !is(m, "en"))
+			custom_node(c, m, (isms_tpl_node *)&out->children[out->nchildren++]);
+	if (out->kind == ISMS_TPL_TABLE)
+		for (size_t i = 1; i < out->nchildren; i++)
+			if (out->children[i].nchildren != out->children[0].nchildren) {
+				isms_error(&out->children[i].loc, "this table row has %zu cell(s) where the "
+				           "first row has %zu: every row needs as many cells",
+				           out->children[i].nchildren, out->children[0].nchildren);
+				c->errors++;
+			}
+	if (out->kind == ISMS_TPL_CLAUSE && !out->nchildren && !out->text.zh)
+		fault(c, n, NULL, "a custom clause needs a heading or some content");
+}
+
 static void
 build_custom(ctx *c, xmlNode *cl)
 {
 	isms_org *o = c->org;
 	if (!cl)
 		return;
-	o->clauses = isms_arena_alloc(c->a, (count(cl, "clause") + 1) * sizeof *o->clauses);
+	size_t total = 0;
+	EACH_CHILD(n, cl)
+		total++;
+	o->clauses = isms_arena_alloc(c->a, (total + 1) * sizeof *o->clauses);
 	EACH_CHILD(n, cl) {
 		isms_custom_clause *k = &o->clauses[o->nclauses++];
 		k->document = enum_attr(c, n, "document", isms_doc_kind_names, 0);
+		k->loc = loc(c, n);
+		if (is(n, "remove")) {
+			/* a template clause left out, and why (00-model.txt and the document text
+			 * of the pack keep the reason) */
+			k->remove = attr(c, n, "clause");
+			k->reason = text(c, child(n, "reason"));
+			continue;
+		}
 		k->replace = attr(c, n, "replace");
 		k->after = attr(c, n, "after");
-		k->heading = text(c, child(n, "heading"));
-		k->loc = loc(c, n);
-		k->paras.v = isms_arena_alloc(c->a, (count(n, "p") + 1) * sizeof *k->paras.v);
-		EACH_CHILD(p, n)
-			if (is(p, "p"))
-				k->paras.v[k->paras.n++] = text(c, p);
+		isms_tpl_node *body = isms_arena_alloc(c->a, sizeof *body);
+		custom_node(c, n, body);
+		k->body = body;
 		if (!k->replace == !k->after)
 			fault(c, n, NULL, "a custom clause needs exactly one of replace=\"...\" or "
 			      "after=\"...\" (the id of a template clause)");

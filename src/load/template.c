@@ -8,11 +8,16 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/fs.h"
 #include "base/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 
 typedef struct tctx {
 	isms_xml *x;
 	isms_arena *a;
+	int errors;
 } tctx;
 
 static size_t
@@ -127,6 +132,18 @@ kinds(tctx *c, xmlNode *n, const char *name)
 	return m;
 }
 
+static void build_node(tctx *c, xmlNode *n, isms_tpl_node *out);
+
+/* The children of a list (items), an item (its sub-lists) or a table (rows of cells). */
+static void
+build_children(tctx *c, xmlNode *n, isms_tpl_node *out)
+{
+	out->children = isms_arena_alloc(c->a, (count_children(n) + 1) * sizeof *out->children);
+	EACH_CHILD(k, n)
+		if (!is(k, "heading") && !is(k, "zh") && !is(k, "en"))
+			build_node(c, k, &out->children[out->nchildren++]);
+}
+
 static void
 build_node(tctx *c, xmlNode *n, isms_tpl_node *out)
 {
@@ -135,7 +152,7 @@ build_node(tctx *c, xmlNode *n, isms_tpl_node *out)
 	out->unless = kinds(c, n, "unless");
 	out->sectors = attr(c, n, "sector");
 	out->loc = loc(c, n);
-	if (is(n, "p")) {
+	if (is(n, "p") || is(n, "cell")) {
 		out->kind = ISMS_TPL_PARA;
 		out->text = text(c, n);
 		return;
@@ -145,12 +162,41 @@ build_node(tctx *c, xmlNode *n, isms_tpl_node *out)
 		out->generated = attr(c, n, "kind");
 		return;
 	}
+	if (is(n, "list")) {
+		const char *style = attr(c, n, "style");
+		out->kind = ISMS_TPL_LIST;
+		out->numbered = style && !strcmp(style, "numbered");
+		build_children(c, n, out);
+		return;
+	}
+	if (is(n, "item")) {
+		out->kind = ISMS_TPL_ITEM;
+		out->text = text(c, n);
+		build_children(c, n, out);
+		return;
+	}
+	if (is(n, "head") || is(n, "row")) {
+		out->kind = ISMS_TPL_ROW;
+		out->head = is(n, "head");
+		build_children(c, n, out);
+		return;
+	}
+	if (is(n, "table")) {
+		out->kind = ISMS_TPL_TABLE;
+		build_children(c, n, out);
+		/* a table is a grid: every row as wide as the first */
+		for (size_t i = 1; i < out->nchildren; i++)
+			if (out->children[i].nchildren != out->children[0].nchildren) {
+				isms_error(&out->children[i].loc, "this table row has %zu cell(s) where the "
+				           "first row has %zu: every row needs as many cells",
+				           out->children[i].nchildren, out->children[0].nchildren);
+				c->errors++;
+			}
+		return;
+	}
 	out->kind = ISMS_TPL_CLAUSE;
 	out->text = text(c, child(n, "heading"));
-	out->children = isms_arena_alloc(c->a, (count_children(n) + 1) * sizeof *out->children);
-	EACH_CHILD(k, n)
-		if (!is(k, "heading"))
-			build_node(c, k, &out->children[out->nchildren++]);
+	build_children(c, n, out);
 }
 
 int
@@ -167,7 +213,7 @@ isms_template_load(const char *path, isms_template **out)
 	isms_template *t = isms_arena_alloc(a, sizeof *t);
 	t->arena = a;
 	t->file = isms_arena_strdup(a, path);
-	tctx c = {x, a};
+	tctx c = {x, a, 0};
 	xmlNode *root = isms_xml_root(x);
 	const char *kind = attr(&c, root, "kind");
 	int k = isms_enum_lookup(isms_doc_kind_names, kind);
@@ -208,6 +254,32 @@ isms_template_load(const char *path, isms_template **out)
 		if (is(s, "section"))
 			build_node(&c, s, &t->sections[t->nsections++]);
 	isms_xml_free(x);
+	if (c.errors) {
+		isms_template_free(t);
+		return ISMS_EXIT_DATAERR;
+	}
 	*out = t;
 	return 0;
 }
+
+char *
+isms_template_path(const char *dir, enum isms_doc_kind kind)
+{
+	static const char *const files[] = {[ISMS_DOC_POLICY] = "policy.xml",
+		[ISMS_DOC_ORG_PROCEDURE] = "organisation-procedure.xml",
+		[ISMS_DOC_OBJ_PROCEDURE] = "objectives-procedure.xml"};
+	if (kind > ISMS_DOC_OBJ_PROCEDURE)
+		return NULL;
+	if (dir) {
+		char *p = isms_xmalloc(strlen(dir) + 64);
+		sprintf(p, "%s/%s", dir, files[kind]);
+		return p;
+	}
+	char rel[64];
+	snprintf(rel, sizeof rel, "templates/%s", files[kind]);
+	char *p = isms_data_path(rel);
+	if (!p)
+		isms_diag(ISMS_ERROR, NULL, "template %s not found (set ISMSPACK_DATADIR or --templates)", rel);
+	return p;
+}
+

@@ -1,6 +1,7 @@
 /* Canonical text dump of the model, one fact per line, in input order (model layer).
  * The golden tests compare it with diff -u, so every field the loader fills appears. */
 #include "model.h"
+#include "template.h"
 #include "base/buf.h"
 
 #include <stdio.h>
@@ -19,10 +20,26 @@ static void
 list(isms_buf *o, int ind, const char *key, isms_text_list l)
 {
 	for (size_t i = 0; i < l.n; i++) {
-		char k[64];
+		char k[96];
 		snprintf(k, sizeof k, "%s[%zu]", key, i + 1);
 		text(o, ind, k, l.v[i]);
 	}
+}
+
+/* A custom clause's content, one line per heading, paragraph, item and cell. */
+static void
+tpl_node(isms_buf *o, int ind, const isms_tpl_node *n)
+{
+	static const char *const kinds[] = {"clause", "p", "generated", "list", "item", "table", "row"};
+	isms_buf_printf(o, "%*s%s", ind, "", kinds[n->kind]);
+	if (n->kind == ISMS_TPL_LIST)
+		isms_buf_puts(o, n->numbered ? " numbered" : " bullet");
+	if (n->kind == ISMS_TPL_ROW && n->head)
+		isms_buf_puts(o, " head");
+	isms_buf_putc(o, '\n');
+	text(o, ind + 2, n->kind == ISMS_TPL_CLAUSE ? "heading" : "text", (isms_text){n->text.zh, n->text.en});
+	for (size_t i = 0; i < n->nchildren; i++)
+		tpl_node(o, ind + 2, &n->children[i]);
 }
 
 static void
@@ -90,11 +107,25 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 		                isms_body_kind_name(b->kind), b->parent ? b->parent->id : "-");
 		text(o, 2, "name", b->name);
 		text(o, 2, "abbreviation", b->abbreviation);
+		text(o, 2, "basis", b->basis);
+		text(o, 2, "establishment", b->establishment);
+		text(o, 2, "appointment", b->appointment);
+		for (size_t j = 0; j < b->nagenda; j++) {
+			char k[48];
+			snprintf(k, sizeof k, "agenda[%zu]", j + 1);
+			text(o, 2, k, b->agenda[j].text);
+			snprintf(k, sizeof k, "agenda[%zu].sub", j + 1);
+			list(o, 4, k, b->agenda[j].sub);
+		}
 		list(o, 2, "duty", b->duties);
 		for (size_t j = 0; j < b->nroles; j++) {
 			const isms_role *r = &b->roles[j];
-			isms_buf_printf(o, "  role %s person=%s\n", isms_role_kind_name(r->kind),
+			isms_buf_printf(o, "  role %s person=%s", isms_role_kind_name(r->kind),
 			                r->person->id);
+			for (int d = 0, n = 0; d < ISMS_DOC_KIND_COUNT; d++)
+				if (r->reviews & (1u << d))
+					isms_buf_printf(o, "%s%s", n++ ? "," : " reviews=", isms_doc_kind_name((enum isms_doc_kind)d));
+			isms_buf_putc(o, '\n');
 			text(o, 4, "title", r->title);
 			text(o, 4, "dutyHeading", r->duty_heading);
 			list(o, 4, "duty", r->duties);
@@ -233,9 +264,11 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 	}
 	for (size_t i = 0; i < org->nclauses; i++) {
 		const isms_custom_clause *k = &org->clauses[i];
+		const char *how = k->replace ? "replace" : k->after ? "after" : "remove";
 		isms_buf_printf(o, "customClause document=%s %s=%s\n", isms_doc_kind_name(k->document),
-		                k->replace ? "replace" : "after", k->replace ? k->replace : k->after);
-		text(o, 2, "heading", k->heading);
-		list(o, 2, "p", k->paras);
+		                how, k->replace ? k->replace : k->after ? k->after : k->remove);
+		text(o, 2, "reason", k->reason);
+		if (k->body)
+			tpl_node(o, 2, k->body);
 	}
 }

@@ -87,14 +87,34 @@ typedef struct isms_role {
 	isms_text title; /* title.zh NULL when the data gives none (templates supply it) */
 	isms_text duty_heading; /* zh NULL: the duties are headed by the title */
 	isms_text_list duties;
+	/* The documents whose review this role holds (權責: 審查本程序): bits of
+	 * 1u << enum isms_doc_kind; 0 = none. */
+	unsigned reviews;
 	isms_loc loc;
 } isms_role;
+
+/* One item of the management review agenda, with its sub-items (seed 001: 3. with
+ * (1)–(4)). */
+typedef struct isms_agenda_item {
+	isms_text text;
+	isms_text_list sub;
+	isms_loc loc;
+} isms_agenda_item;
 
 typedef struct isms_body {
 	const char *id;
 	enum isms_body_kind kind;
 	isms_text name;
 	isms_text abbreviation; /* zh NULL when absent */
+	/* The organisation's own words on the body (seed 001 伍、一、(一)); zh NULL when
+	 * absent, and the procedure then says it from the names and roles. */
+	isms_text basis;        /* the regulation it rests on: 本所「資訊安全管理委員會設置要點」 */
+	isms_text establishment;/* why and under whom it is set up */
+	isms_text appointment;  /* who chairs, leads and sits on it, how they are appointed */
+	/* The management review agenda (committee): items with sub-items; n == 0: the
+	 * ISO/IEC 27001:2022 9.3.2 inputs. */
+	struct isms_agenda_item *agenda;
+	size_t nagenda;
 	isms_text_list duties;
 	struct isms_body *parent;
 	isms_role *roles;
@@ -274,13 +294,18 @@ extern const size_t isms_annex_a_count;
 /* The control with that id, or NULL. */
 const isms_catalogue_control *isms_annex_a_find(const char *id);
 
-/* An organisation's own clause in a templated document. */
+/* An organisation's own clause in a templated document: it replaces the template
+ * clause `replace`, follows `after`, or removes `remove` (exactly one is set). */
+struct isms_tpl_node;
 typedef struct isms_custom_clause {
 	enum isms_doc_kind document;
 	const char *replace;      /* template clause id to replace, or NULL */
 	const char *after;        /* template clause id to follow, or NULL */
-	isms_text heading;        /* zh NULL when absent */
-	isms_text_list paras;
+	const char *remove;       /* template clause id to leave out, or NULL */
+	/* replace/after: the clause as a template clause node (model/template.h): heading,
+	 * paragraphs, sub-clauses, lists and tables, text with {variables}; NULL for remove */
+	const struct isms_tpl_node *body;
+	isms_text reason;         /* remove: why the clause is left out */
 	isms_loc loc;
 } isms_custom_clause;
 

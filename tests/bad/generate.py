@@ -73,6 +73,17 @@ cases = {
         + ']>', 1).replace('<zh>本所資訊機房及公文系統</zh>', '<zh>&j;</zh>'),
  "custom-clause-ambiguous": sub('</organisation>', '  <customClauses><clause document="policy" replace="purpose" after="scope"><p><zh>自訂條文</zh></p></clause></customClauses>\n</organisation>'),
  "custom-clause-bad-document": sub('</organisation>', '  <customClauses><clause document="minutes" after="scope"><p><zh>自訂條文</zh></p></clause></customClauses>\n</organisation>'),
+ "custom-clause-unknown-id": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" replace="agneda"><p><zh>自訂條文</zh></p></clause></customClauses>\n</organisation>'),
+ "custom-clause-unknown-after": sub('</organisation>', '  <customClauses><clause document="policy" after="no-such-clause"><p><zh>自訂條文</zh></p></clause></customClauses>\n</organisation>'),
+ "custom-clause-remove-unknown": sub('</organisation>', '  <customClauses><remove document="organisation-procedure" clause="defintions"><reason><zh>本所無須定義</zh></reason></remove></customClauses>\n</organisation>'),
+ "custom-clause-remove-no-reason": sub('</organisation>', '  <customClauses><remove document="organisation-procedure" clause="definitions"/></customClauses>\n</organisation>'),
+ "custom-clause-removed-twice": sub('</organisation>', '  <customClauses><remove document="organisation-procedure" clause="definitions"><reason><zh>無</zh></reason></remove>\n    <clause document="organisation-procedure" replace="definitions"><p><zh>無。</zh></p></clause></customClauses>\n</organisation>'),
+ "custom-clause-table-ragged": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" after="scope"><table><head><cell><zh>甲</zh></cell><cell><zh>乙</zh></cell></head>\n    <row><cell><zh>一</zh></cell></row></table></clause></customClauses>\n</organisation>'),
+ "custom-clause-list-empty": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" after="scope"><list style="numbered"/></clause></customClauses>\n</organisation>'),
+ "custom-clause-list-bad-style": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" after="scope"><list style="roman"><item><zh>一</zh></item></list></clause></customClauses>\n</organisation>'),
+ "custom-clause-too-deep": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" after="agenda"><heading><zh>一</zh></heading><clause><clause><clause><clause><clause><clause><clause><p><zh>太深</zh></p></clause></clause></clause></clause></clause></clause></clause></clause></customClauses>\n</organisation>'),
+ "custom-clause-unknown-variable": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" after="scope"><p><zh>由{auditor}辦理。</zh></p></clause></customClauses>\n</organisation>'),
+ "agenda-outside-committee": sub('<name><zh>ISMS 執行小組</zh></name>', '<name><zh>ISMS 執行小組</zh></name>\n      <agenda><item><zh>議程</zh></item></agenda>'),
  "xinclude-text": sub('<people>', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>\n  <people>'),
 }
 for name, text in cases.items():
