@@ -26,6 +26,7 @@
 #include "model/skeleton.h"
 #include "pack/build.h"
 #include "pack/diff.h"
+#include "pack/newyear.h"
 #include "pack/outdir.h"
 #include "pack/pack.h"
 #include "pdf/pdf.h"
@@ -44,6 +45,9 @@ static const char usage_text[] =
 	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
 	"       ismspack collect FILE.xml --period PERIOD --out DIR [--by unit|reporter]\n"
 	"       ismspack init --kind agency|school|company [--year YYYY] --out FILE.xml\n"
+	"       ismspack new-year FILE.xml --year YYYY --out NEW.xml\n"
+	"                (the next year's organisation: lastYear from this year's results,\n"
+	"                no measurements, open actions carried; a new file, validated)\n"
 	"       ismspack --help | --version\n"
 	"\n"
 	"build options:\n"
@@ -643,6 +647,33 @@ cmd_init(int argc, char **argv)
 	return rc;
 }
 
+/* ---------- new-year: the next year's organisation (src/pack/newyear.c) ---------- */
+
+static int
+cmd_new_year(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"year", required_argument, NULL, 'y'}, {"out", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *out = NULL;
+	int c, year = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'y': year = atoi(optarg); break;
+		case 'o': out = optarg; break;
+		default: return usage(stderr, ISMS_EXIT_USAGE);
+		}
+	}
+	if (optind != argc - 1 || !out || year < 1913 || year > 9999) {
+		isms_diag(ISMS_ERROR, NULL, "new-year needs one FILE.xml, --year YYYY (the next "
+		          "year) and --out NEW.xml");
+		return usage(stderr, ISMS_EXIT_USAGE);
+	}
+	return isms_new_year(argv[optind], year, out);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -676,6 +707,8 @@ main(int argc, char **argv)
 		return cmd_collect(argc - 1, argv + 1);
 	if (!strcmp(cmd, "init"))
 		return cmd_init(argc - 1, argv + 1);
+	if (!strcmp(cmd, "new-year"))
+		return cmd_new_year(argc - 1, argv + 1);
 
 	if (!strcmp(cmd, "sign"))
 		return cmd_sign(argc - 1, argv + 1);

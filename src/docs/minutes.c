@@ -256,7 +256,9 @@ isms_docs_minutes(const isms_docctx *c, const char *path)
 	int n = 0;
 	for (size_t i = 0; i < c->org->nreviews; i++) {
 		const isms_review *rv = &c->org->reviews[i];
-		if (isms_date_cmp(rv->date, end) > 0)
+		/* the year's meetings: an earlier year's stay in the data as history (their
+		 * open actions carried by `ismspack new-year`) and in that year's packs */
+		if (isms_date_cmp(rv->date, end) > 0 || rv->date.y != c->period.year)
 			continue;
 		one_review(&d, c->org, rv, n++ == 0);
 	}

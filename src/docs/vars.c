@@ -115,13 +115,12 @@ resolve(const isms_org *org, enum isms_doc_kind doc, int en, const char *name, i
 			return -1;
 		isms_buf_puts(out, pick(isms_role_title(b, r), en));
 	} else if (!strcmp(name, "approver")) {
-		const isms_person *p = NULL;
+		/* the register first: an <approval> only where it has no entry */
+		const isms_document *d = isms_org_document_of_kind(org, doc);
+		const isms_person *p = d ? d->approver : NULL;
 		for (size_t i = 0; i < org->napprovals && !p; i++)
 			if (org->approvals[i].kind == doc)
 				p = org->approvals[i].approver;
-		const isms_document *d = isms_org_document_of_kind(org, doc);
-		if (!p && d)
-			p = d->approver;
 		if (!p)
 			return -1;
 		isms_buf_puts(out, pick(p->job_title, en));
@@ -191,9 +190,7 @@ isms_vars_expand(const isms_org *org, enum isms_doc_kind doc, int en, const char
 		memcpy(name, open + 1, n);
 		name[n] = '\0';
 		int r = resolve(org, doc, en, name, out);
-		if (r == 1)
-			isms_warn(where, "{%s}: the document register has no such document; its usual "
-			          "title is used without a number", name);
+		/* r == 1: no register entry; the loader warns at the user's <documents> */
 		if (r < 0) {
 			isms_error(where, "template variable {%s} is unknown or has no value in the "
 			           "organisation's data (see templates/README.md)", name);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "facts.h"
 #include "model/template.h"
 
 typedef struct ctx {
@@ -347,6 +348,7 @@ build_people(ctx *c, xmlNode *people)
 		p->id = attr(c, n, "id");
 		p->name = text(c, child(n, "name"));
 		p->job_title = text(c, child(n, "jobTitle"));
+		p->left = date_attr(c, n, "left");
 		p->loc = loc(c, n);
 	}
 	size_t i = 0;
@@ -529,6 +531,7 @@ build_documents(ctx *c, xmlNode *docs)
 {
 	isms_org *o = c->org;
 	o->documents = isms_arena_alloc(c->a, (count(docs, "document") + 1) * sizeof *o->documents);
+	o->documents_loc = loc(c, docs);
 	EACH_CHILD(n, docs) {
 		isms_document *d = &o->documents[o->ndocuments++];
 		d->id = attr(c, n, "id");
@@ -541,6 +544,7 @@ build_documents(ctx *c, xmlNode *docs)
 		d->author = person(c, n, "author");
 		d->reviewer = person(c, n, "reviewer");
 		d->approver = person(c, n, "approver");
+		d->drafter = body_ref(c, n, "drafter");
 		d->title = text(c, child(n, "title"));
 		d->classification = text(c, child(n, "classification"));
 		d->loc = loc(c, n);
@@ -1122,6 +1126,8 @@ build(ctx *c, xmlNode *root)
 	build_reviews(c, child(root, "reviews"));
 	build_soa(c, child(root, "soa"));
 	build_custom(c, child(root, "customClauses"));
+	if (!c->errors)
+		c->errors += isms_load_facts(c->x, root, o);
 	return o;
 }
 

@@ -969,6 +969,7 @@ check_book(imp *m, wbook *b, wbook *full, const known *k)
 	static const char *const docp[] = {"author", "reviewer", "approver"};
 	for (int i = 0; i < 3; i++)
 		check_ref(m, &t[ISMS_WB_DOCUMENTS], ISMS_WB_DOCUMENTS, docp[i], &k->people, "person", ISMS_WB_PEOPLE);
+	check_ref(m, &t[ISMS_WB_DOCUMENTS], ISMS_WB_DOCUMENTS, "drafter", &k->bodies, "body", ISMS_WB_BODIES);
 	check_ref(m, &t[ISMS_WB_REVISIONS], ISMS_WB_REVISIONS, "document", &k->documents, "document", ISMS_WB_DOCUMENTS);
 	check_ref(m, &t[ISMS_WB_REVISIONS], ISMS_WB_REVISIONS, "author", &k->people, "person", ISMS_WB_PEOPLE);
 	check_ref(m, &t[ISMS_WB_OBJECTIVES], ISMS_WB_OBJECTIVES, "ownerUnit", &k->units, "unit", ISMS_WB_UNITS);
@@ -1174,6 +1175,7 @@ gen_people(imp *m, wtable *t, const char *ind)
 		isms_buf_printf(&m->g, "%s  <person", ind);
 		put_attr(m, "id", VAL(s, "id"));
 		put_attr(m, "unit", VAL(s, "unit"));
+		put_attr(m, "left", VAL(s, "left"));
 		isms_buf_puts(&m->g, ">");
 		TEXT(s, "name", "name");
 		TEXT(s, "jobTitle", "title");
@@ -1249,7 +1251,7 @@ gen_documents(imp *m, wtable *t, wtable *rt, const char *ind)
 		static const char *const attrs[][2] = {{"id", "id"}, {"kind", "kind"}, {"number", "number"},
 			{"tier", "tier"}, {"version", "version"}, {"issued", "issued"},
 			{"issuingUnit", "unit"}, {"author", "author"}, {"reviewer", "reviewer"},
-			{"approver", "approver"}};
+			{"approver", "approver"}, {"drafter", "drafter"}};
 		for (size_t a = 0; a < sizeof attrs / sizeof *attrs; a++)
 			put_attr(m, attrs[a][0], VAL(s, attrs[a][1]));
 		isms_buf_printf(&m->g, ">\n%s    ", ind);
@@ -1521,13 +1523,13 @@ static const carry_spec carried[] = {
 	{"units", ISMS_WB_UNITS, NULL, "", "unit!", "unit"},
 	{"unit", ISMS_WB_UNITS, "id", "id parent head", "name", ""},
 	{"people", ISMS_WB_PEOPLE, NULL, "", "person!", "person"},
-	{"person", ISMS_WB_PEOPLE, "id", "id unit", "name jobTitle=title", ""},
+	{"person", ISMS_WB_PEOPLE, "id", "id unit left", "name jobTitle=title", ""},
 	{"bodies", ISMS_WB_BODIES, NULL, "", "body!", "body"},
 	{"body", ISMS_WB_BODIES, "id", "id kind parent", "name abbreviation=abbr duties role!", "role"},
 	{"role", ISMS_WB_ROLES, "kind person", "kind person", "title dutyHeading duties", ""},
 	{"documents", ISMS_WB_DOCUMENTS, NULL, "", "document!", "document"},
 	{"document", ISMS_WB_DOCUMENTS, "id", "id kind number tier version issued "
-	 "issuingUnit=unit author reviewer approver", "title classification=class revision!",
+	 "issuingUnit=unit author reviewer approver drafter", "title classification=class revision!",
 	 "revision"},
 	{"revision", ISMS_WB_REVISIONS, "version", "version date author", "zh=text en=text.en", ""},
 	{"objectives", ISMS_WB_OBJECTIVES, NULL, "year!", "objective!", "objective"},

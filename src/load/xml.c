@@ -435,6 +435,7 @@ static const struct {
 	{"docAuthorRef", "document", "author", "person"},
 	{"docReviewerRef", "document", "reviewer", "person"},
 	{"docApproverRef", "document", "approver", "person"},
+	{"docDrafterRef", "document", "drafter", "body"},
 	{"revisionAuthorRef", "revision", "author", "person"},
 	{"recordDocRef", "record", "document", "document"},
 	{"recordUnitRef", "record", "keeper", "unit"},

@@ -97,7 +97,9 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 	}
 	for (size_t i = 0; i < org->npeople; i++) {
 		const isms_person *p = &org->people[i];
-		isms_buf_printf(o, "person %s unit=%s\n", p->id, p->unit->id);
+		isms_buf_printf(o, "person %s unit=%s", p->id, p->unit->id);
+		date(o, "left", p->left);
+		isms_buf_puts(o, "\n");
 		text(o, 2, "name", p->name);
 		text(o, 2, "jobTitle", p->job_title);
 	}
@@ -142,8 +144,11 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 		isms_buf_printf(o, "document %s kind=%s number=%s tier=%d version=%s",
 		                d->id, isms_doc_kind_name(d->kind), d->number, d->tier, d->version);
 		date(o, "issued", d->issued);
-		isms_buf_printf(o, " unit=%s author=%s reviewer=%s approver=%s\n",
+		isms_buf_printf(o, " unit=%s author=%s reviewer=%s approver=%s",
 		                d->issuing_unit->id, d->author->id, d->reviewer->id, d->approver->id);
+		if (d->drafter)
+			isms_buf_printf(o, " drafter=%s", d->drafter->id);
+		isms_buf_puts(o, "\n");
 		text(o, 2, "title", d->title);
 		text(o, 2, "classification", d->classification);
 		for (size_t j = 0; j < d->nrevisions; j++) {

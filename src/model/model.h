@@ -78,6 +78,7 @@ struct isms_person {
 	isms_text name;
 	isms_text job_title;
 	isms_unit *unit;
+	isms_date left; /* the day they left (y == 0: still here); kept for history */
 	isms_loc loc;
 };
 
@@ -146,7 +147,8 @@ typedef struct isms_document {
 	const char *version;
 	isms_date issued;
 	isms_unit *issuing_unit;
-	isms_person *author, *reviewer, *approver;
+	isms_person *author, *reviewer, *approver; /* the one source of these facts */
+	isms_body *drafter; /* 訂修廢單位; NULL: the issuing unit drafts */
 	isms_text title;
 	isms_text classification;
 	isms_revision *revisions;
@@ -334,6 +336,7 @@ typedef struct isms_org {
 	isms_body *bodies;          size_t nbodies;
 	isms_approval *approvals;   size_t napprovals;
 	isms_document *documents;   size_t ndocuments;
+	isms_loc documents_loc;     /* the <documents> element (the register) */
 	isms_record *records;       size_t nrecords;
 	int objectives_year;
 	isms_objective *objectives; size_t nobjectives;

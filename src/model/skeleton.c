@@ -1,6 +1,7 @@
 /* The commented skeleton of a new organisation (model layer): the XML text of
- * `ismspack init`, valid as it stands, with every register entry, body and approval
- * a pack needs, and comments saying what to change.  Plain text; no library types. */
+ * `ismspack init`, valid as it stands, with every register entry (its drafter, reviewer
+ * and approver) and body a pack needs, and comments saying what to change.  Plain
+ * text; no library types. */
 #include "skeleton.h"
 
 #include <stdio.h>
@@ -118,17 +119,13 @@ isms_skeleton(const char *kind, int year, isms_buf *out)
 		"      <role kind=\"leader\" person=\"p-auditor\"/>\n"
 		"    </body>\n"
 		"  </bodies>\n"
-		"  <!-- approvals: who drafts (a body), reviews and approves each document kind -->\n"
-		"  <approvals>\n");
-	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
-		isms_buf_printf(o, "    <approval kind=\"%s\" drafter=\"execution\" reviewer=\"p-it-head\" approver=\"p-deputy\"/>\n",
-		                docs[i].kind);
-	isms_buf_puts(o, "  </approvals>\n"
-		"  <!-- the document register: number, tier 1-4, version, issue date, and revisions in order -->\n"
+		"  <!-- the document register: number, tier 1-4, version, issue date, who writes,\n"
+		"       reviews and approves it and the body that drafts it (the cover's 訂修廢單位,\n"
+		"       審查, 核准: the register is their one source), and revisions in order -->\n"
 		"  <documents>\n");
 	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++)
 		isms_buf_printf(o,
-			"    <document id=\"doc-%s\" kind=\"%s\" number=\"%s-%s\" tier=\"%d\" version=\"1.0\" issued=\"%d-01-15\" issuingUnit=\"u-it\" author=\"p-officer\" reviewer=\"p-it-head\" approver=\"p-deputy\">\n"
+			"    <document id=\"doc-%s\" kind=\"%s\" number=\"%s-%s\" tier=\"%d\" version=\"1.0\" issued=\"%d-01-15\" issuingUnit=\"u-it\" author=\"p-officer\" reviewer=\"p-it-head\" approver=\"p-deputy\" drafter=\"execution\">\n"
 			"      <title><zh>%s</zh><en>%s</en></title>\n"
 			"      <classification><zh>%s</zh><en>%s</en></classification>\n"
 			"      <revision version=\"1.0\" date=\"%d-01-15\" author=\"p-officer\"><zh>初版發行</zh><en>First issue</en></revision>\n"

@@ -20,6 +20,8 @@ static const isms_wb_col people[] = {
 	{"name.en", "英文姓名", "Name (English)", ISMS_WB_TEXT, 0},
 	{"title", "職稱", "Job title", ISMS_WB_TEXT, 1},
 	{"title.en", "英文職稱", "Job title (English)", ISMS_WB_TEXT, 0},
+	/* at the sheet's end, so that workbooks exported before keep their columns */
+	{"left", "離職日期", "Left on", ISMS_WB_DATE, 0},
 };
 static const isms_wb_col bodies[] = {
 	{"id", "代號", "ID", ISMS_WB_ID, 1},
@@ -58,6 +60,7 @@ static const isms_wb_col documents[] = {
 	{"title.en", "英文名稱", "Title (English)", ISMS_WB_TEXT, 0},
 	{"class", "機密等級", "Classification", ISMS_WB_TEXT, 1},
 	{"class.en", "英文機密等級", "Classification (English)", ISMS_WB_TEXT, 0},
+	{"drafter", "訂修廢單位", "Drafted by (a body)", ISMS_WB_ID, 0},
 };
 static const isms_wb_col revisions[] = {
 	{"document", "文件", "Document", ISMS_WB_ID, 1},

@@ -292,6 +292,7 @@ people_sheet(wb_ctx *c)
 		str(c, &s, "unit", k, p->unit->id, 0);
 		text2(c, &s, "name", k, p->name);
 		text2(c, &s, "title", k, p->job_title);
+		date(c, &s, "left", k, p->left);
 	}
 	dropdown_ref(&s, k, "unit", ISMS_WB_UNITS);
 	end(c, &s, k);
@@ -356,12 +357,14 @@ documents_sheets(wb_ctx *c)
 		str(c, &s, "approver", k, pid(d->approver), 0);
 		text2(c, &s, "title", k, d->title);
 		text2(c, &s, "class", k, d->classification);
+		str(c, &s, "drafter", k, d->drafter ? d->drafter->id : NULL, 0);
 	}
 	dropdown_list(c, &s, "kind", k, L_DOC_KIND);
 	dropdown_ref(&s, k, "unit", ISMS_WB_UNITS);
 	dropdown_ref(&s, k, "author", ISMS_WB_PEOPLE);
 	dropdown_ref(&s, k, "reviewer", ISMS_WB_PEOPLE);
 	dropdown_ref(&s, k, "approver", ISMS_WB_PEOPLE);
+	dropdown_ref(&s, k, "drafter", ISMS_WB_BODIES);
 	end(c, &s, k);
 
 	k = ISMS_WB_REVISIONS;
