@@ -428,7 +428,8 @@ init_once(void)
 
 /* ---------- messages ---------- */
 
-/* Make libxml2's schema messages read well: drop the namespace, say what to change. */
+/* Messages of libxml2's other parts (XInclude, I/O) without our namespaces; the
+ * parser's and the schema's are put in plain words by load/explain.c. */
 static void
 tidy_message(const char *in, char *out, size_t size)
 {
@@ -449,31 +450,6 @@ tidy_message(const char *in, char *out, size_t size)
 	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
 		o--;
 	out[o] = '\0';
-	/* "[facet 'pattern'] " says nothing to a secretary */
-	char *f;
-	while ((f = strstr(out, "[facet '"))) {
-		char *e = strstr(f, "] ");
-		if (!e)
-			break;
-		memmove(f, e + 2, strlen(e + 2) + 1);
-	}
-	static const struct {
-		const char *pattern, *hint;
-	} hints[] = {
-		{"'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "write dates as YYYY-MM-DD"},
-		{"'[0-9]{4}(Q[1-4]|-(0[1-9]|1[0-2]))'", "write a quarter like 2025Q1 or a month like 2025-01"},
-		{"'([01][0-9]|2[0-3]):[0-5][0-9]'", "write the time as HH:MM (24-hour)"},
-		{"'[A-Z][A-Z0-9]*(-[A-Z0-9]+)+'", "write document numbers like ISMS-P-005 (capitals, digits, hyphens)"},
-		{"'.*\\S.*'", "the text must not be blank"},
-		{"atomic type 'Id'", "ids must be unique across the organisation's files and start with a letter"},
-	};
-	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
-		if (strstr(out, hints[i].pattern) && strlen(out) + strlen(hints[i].hint) + 4 < size) {
-			strcat(out, " (");
-			strcat(out, hints[i].hint);
-			strcat(out, ")");
-			break;
-		}
 }
 
 static void
