@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/utf8.h"
 #include "facts.h"
 #include "model/template.h"
@@ -18,11 +19,22 @@ typedef struct ctx {
 	isms_org *org;
 	isms_arena *a;
 	int errors;
+	const xmlNode **bad_enum; /* elements with a value the schema refused in an */
+	size_t nbad_enum;         /* enumerated attribute: what lies inside them is judged
+	                           * by a kind they do not have, so it is not judged */
 } ctx;
 
 __attribute__((format(printf, 4, 5))) static void
 fault(ctx *c, const xmlNode *n, const char *attr, const char *fmt, ...)
 {
+	/* after a schema fault: say nothing the schema said, or that follows from it */
+	if (isms_xml_quiet(c->x, n))
+		return;
+	for (const xmlNode *p = n ? n->parent : NULL; p && p->parent &&
+	     p->parent->type == XML_ELEMENT_NODE; p = p->parent)
+		for (size_t i = 0; i < c->nbad_enum; i++)
+			if (c->bad_enum[i] == p)
+				return;
 	isms_loc loc = isms_xml_loc(c->x, n, attr);
 	va_list ap;
 	va_start(ap, fmt);
@@ -174,6 +186,8 @@ enum_attr(ctx *c, xmlNode *n, const char *name, const char *const *names, int df
 		return dflt;
 	int k = isms_enum_lookup(names, v);
 	if (k < 0) {
+		c->bad_enum = isms_xrealloc(c->bad_enum, (c->nbad_enum + 1) * sizeof *c->bad_enum);
+		c->bad_enum[c->nbad_enum++] = n;
 		fault(c, n, name, "%s=\"%s\" is not one of the allowed values", name, v);
 		return dflt < 0 ? 0 : dflt;
 	}
@@ -248,7 +262,8 @@ person(ctx *c, xmlNode *n, const char *name)
 		return NULL;
 	isms_person *p = isms_org_person(c->org, id);
 	if (!p)
-		fault(c, n, name, "%s=\"%s\" names no person", name, id);
+		fault(c, n, name, "%s=\"%s\": person \"%s\" is not defined in <people>; use an id "
+		      "defined there, or add it", name, id, id);
 	return p;
 }
 
@@ -260,7 +275,8 @@ unit(ctx *c, xmlNode *n, const char *name)
 		return NULL;
 	isms_unit *u = isms_org_unit(c->org, id);
 	if (!u)
-		fault(c, n, name, "%s=\"%s\" names no unit", name, id);
+		fault(c, n, name, "%s=\"%s\": unit \"%s\" is not defined in <units>; use an id "
+		      "defined there, or add it", name, id, id);
 	return u;
 }
 
@@ -269,10 +285,11 @@ body_ref(ctx *c, xmlNode *n, const char *name)
 {
 	const char *id = attr(c, n, name);
 	for (size_t i = 0; id && i < c->org->nbodies; i++)
-		if (!strcmp(c->org->bodies[i].id, id))
+		if (c->org->bodies[i].id && !strcmp(c->org->bodies[i].id, id))
 			return &c->org->bodies[i];
 	if (id)
-		fault(c, n, name, "%s=\"%s\" names no body", name, id);
+		fault(c, n, name, "%s=\"%s\": body \"%s\" is not defined in <bodies>; use an id "
+		      "defined there, or add it", name, id, id);
 	return NULL;
 }
 
@@ -281,10 +298,11 @@ document_ref(ctx *c, xmlNode *n, const char *name)
 {
 	const char *id = attr(c, n, name);
 	for (size_t i = 0; id && i < c->org->ndocuments; i++)
-		if (!strcmp(c->org->documents[i].id, id))
+		if (c->org->documents[i].id && !strcmp(c->org->documents[i].id, id))
 			return &c->org->documents[i];
 	if (id)
-		fault(c, n, name, "%s=\"%s\" names no document", name, id);
+		fault(c, n, name, "%s=\"%s\": document \"%s\" is not defined in <documents>; use an id "
+		      "defined there, or add it", name, id, id);
 	return NULL;
 }
 
@@ -293,10 +311,11 @@ objective_ref(ctx *c, xmlNode *n, const char *name)
 {
 	const char *id = attr(c, n, name);
 	for (size_t i = 0; id && i < c->org->nobjectives; i++)
-		if (!strcmp(c->org->objectives[i].id, id))
+		if (c->org->objectives[i].id && !strcmp(c->org->objectives[i].id, id))
 			return &c->org->objectives[i];
 	if (id)
-		fault(c, n, name, "%s=\"%s\" names no objective", name, id);
+		fault(c, n, name, "%s=\"%s\": objective \"%s\" is not defined in <objectives>; use an id "
+		      "defined there, or add it", name, id, id);
 	return NULL;
 }
 
@@ -307,7 +326,7 @@ build_units(ctx *c, xmlNode *units)
 {
 	isms_org *o = c->org;
 	o->units = isms_arena_alloc(c->a, (count(units, "unit") + 1) * sizeof *o->units);
-	EACH_CHILD(n, units) {
+	EACH_NAMED(n, units, "unit") {
 		isms_unit *u = &o->units[o->nunits++];
 		u->id = attr(c, n, "id");
 		u->name = text(c, child(n, "name"));
@@ -319,14 +338,14 @@ static void
 link_units(ctx *c, xmlNode *units)
 {
 	size_t i = 0;
-	EACH_CHILD(n, units) {
+	EACH_NAMED(n, units, "unit") {
 		isms_unit *u = &c->org->units[i++];
 		u->parent = unit(c, n, "parent");
 		u->head = person(c, n, "head");
 	}
 	/* The hierarchy must be a tree: walking up from any unit ends. */
 	i = 0;
-	EACH_CHILD(n, units) {
+	EACH_NAMED(n, units, "unit") {
 		isms_unit *u = &c->org->units[i++];
 		size_t steps = 0;
 		for (isms_unit *p = u->parent; p; p = p->parent)
@@ -343,7 +362,7 @@ build_people(ctx *c, xmlNode *people)
 {
 	isms_org *o = c->org;
 	o->people = isms_arena_alloc(c->a, (count(people, "person") + 1) * sizeof *o->people);
-	EACH_CHILD(n, people) {
+	EACH_NAMED(n, people, "person") {
 		isms_person *p = &o->people[o->npeople++];
 		p->id = attr(c, n, "id");
 		p->name = text(c, child(n, "name"));
@@ -352,7 +371,7 @@ build_people(ctx *c, xmlNode *people)
 		p->loc = loc(c, n);
 	}
 	size_t i = 0;
-	EACH_CHILD(n, people)
+	EACH_NAMED(n, people, "person")
 		o->people[i++].unit = unit(c, n, "unit");
 }
 
@@ -403,7 +422,7 @@ build_bodies(ctx *c, xmlNode *bodies)
 {
 	isms_org *o = c->org;
 	o->bodies = isms_arena_alloc(c->a, (count(bodies, "body") + 1) * sizeof *o->bodies);
-	EACH_CHILD(n, bodies) {
+	EACH_NAMED(n, bodies, "body") {
 		isms_body *b = &o->bodies[o->nbodies++];
 		b->id = attr(c, n, "id");
 		b->kind = enum_attr(c, n, "kind", isms_body_kind_names, 0);
@@ -464,9 +483,10 @@ build_bodies(ctx *c, xmlNode *bodies)
 	}
 	int per_kind[3] = {0};
 	size_t i = 0;
-	EACH_CHILD(n, bodies) {
+	EACH_NAMED(n, bodies, "body") {
 		isms_body *b = &o->bodies[i++];
-		if (per_kind[b->kind]++)
+		/* a body the schema refused (its kind, say) is not counted */
+		if (!isms_xml_quiet(c->x, n) && per_kind[b->kind]++)
 			fault(c, n, "kind", "a second %s body: an organisation has one committee, "
 			      "one execution team and one audit team", isms_body_kind_name(b->kind));
 		b->parent = body_ref(c, n, "parent");
@@ -487,9 +507,9 @@ build_approvals(ctx *c, xmlNode *ap)
 	if (!ap)
 		return;
 	o->approvals = isms_arena_alloc(c->a, (count(ap, "approval") + 1) * sizeof *o->approvals);
-	EACH_CHILD(n, ap) {
+	EACH_NAMED(n, ap, "approval") {
 		isms_approval *a = &o->approvals[o->napprovals++];
-		a->kind = enum_attr(c, n, "kind", isms_doc_kind_names, 0);
+		a->kind = enum_attr(c, n, "kind", isms_doc_kind_names, ISMS_DOC_OTHER);
 		a->drafter = body_ref(c, n, "drafter");
 		a->reviewer = person(c, n, "reviewer");
 		a->approver = person(c, n, "approver");
@@ -504,6 +524,8 @@ build_approvals(ctx *c, xmlNode *ap)
 static int
 version_cmp(const char *a, const char *b)
 {
+	if (!a || !b) /* only in a tree the schema refused */
+		return !a - !b;
 	if (*a == 'V' || *a == 'v')
 		a++;
 	if (*b == 'V' || *b == 'v')
@@ -532,10 +554,10 @@ build_documents(ctx *c, xmlNode *docs)
 	isms_org *o = c->org;
 	o->documents = isms_arena_alloc(c->a, (count(docs, "document") + 1) * sizeof *o->documents);
 	o->documents_loc = loc(c, docs);
-	EACH_CHILD(n, docs) {
+	EACH_NAMED(n, docs, "document") {
 		isms_document *d = &o->documents[o->ndocuments++];
 		d->id = attr(c, n, "id");
-		d->kind = enum_attr(c, n, "kind", isms_doc_kind_names, 0);
+		d->kind = enum_attr(c, n, "kind", isms_doc_kind_names, ISMS_DOC_OTHER);
 		d->number = attr(c, n, "number");
 		d->tier = int_attr(c, n, "tier", 1);
 		d->version = attr(c, n, "version");
@@ -549,7 +571,7 @@ build_documents(ctx *c, xmlNode *docs)
 		d->classification = text(c, child(n, "classification"));
 		d->loc = loc(c, n);
 		for (size_t j = 0; j + 1 < o->ndocuments; j++) {
-			if (!strcmp(o->documents[j].number, d->number))
+			if (d->number && o->documents[j].number && !strcmp(o->documents[j].number, d->number))
 				fault(c, n, "number", "document number %s is already used by "
 				      "document \"%s\"", d->number, o->documents[j].id);
 			if (d->kind != ISMS_DOC_OTHER && o->documents[j].kind == d->kind)
@@ -569,7 +591,7 @@ build_documents(ctx *c, xmlNode *docs)
 			rv->loc = loc(c, r);
 			if (d->nrevisions > 1) {
 				isms_revision *pv = &d->revisions[d->nrevisions - 2];
-				if (version_cmp(pv->version, rv->version) >= 0)
+				if (pv->version && rv->version && version_cmp(pv->version, rv->version) >= 0)
 					fault(c, r, "version", "revision %s does not follow %s: list "
 					      "revisions oldest first with rising versions",
 					      rv->version, pv->version);
@@ -579,7 +601,8 @@ build_documents(ctx *c, xmlNode *docs)
 			}
 			last = r;
 		}
-		if (last && version_cmp(d->revisions[d->nrevisions - 1].version, d->version) != 0)
+		if (last && d->version && d->revisions[d->nrevisions - 1].version &&
+		    version_cmp(d->revisions[d->nrevisions - 1].version, d->version) != 0)
 			fault(c, n, "version", "version=\"%s\" differs from the latest revision (%s)",
 			      d->version, d->revisions[d->nrevisions - 1].version);
 	}
@@ -592,7 +615,7 @@ build_records(ctx *c, xmlNode *recs)
 	if (!recs)
 		return;
 	o->records = isms_arena_alloc(c->a, (count(recs, "record") + 1) * sizeof *o->records);
-	EACH_CHILD(n, recs) {
+	EACH_NAMED(n, recs, "record") {
 		isms_record *r = &o->records[o->nrecords++];
 		r->name = text(c, child(n, "name"));
 		r->location = text(c, child(n, "location"));
@@ -619,7 +642,7 @@ build_objectives(ctx *c, xmlNode *objs)
 		fault(c, objs, "year", "objectives year %d differs from the organisation's "
 		      "reporting year %d", o->objectives_year, o->year);
 	o->objectives = isms_arena_alloc(c->a, (count(objs, "objective") + 1) * sizeof *o->objectives);
-	EACH_CHILD(n, objs) {
+	EACH_NAMED(n, objs, "objective") {
 		isms_objective *ob = &o->objectives[o->nobjectives++];
 		ob->id = attr(c, n, "id");
 		ob->title = text(c, child(n, "title"));
@@ -676,9 +699,9 @@ build_objectives(ctx *c, xmlNode *objs)
 				continue;
 			isms_milestone *ms = &ob->milestones[ob->nmilestones];
 			const char *ps = attr(c, m, "period");
-			if (isms_period_parse(ps, &ms->period) < 0) {
+			if (!ps || isms_period_parse(ps, &ms->period) < 0) {
 				fault(c, m, "period", "period=\"%s\" is neither a quarter (2025Q1) "
-				      "nor a month (2025-01)", ps);
+				      "nor a month (2025-01)", ps ? ps : "");
 				continue;
 			}
 			ms->target = num_attr(c, m, "target", NULL);
@@ -709,9 +732,9 @@ build_objectives(ctx *c, xmlNode *objs)
 				continue;
 			isms_measurement *me = &ob->measurements[ob->nmeasurements];
 			const char *ps = attr(c, m, "period");
-			if (isms_period_parse(ps, &me->period) < 0) {
+			if (!ps || isms_period_parse(ps, &me->period) < 0) {
 				fault(c, m, "period", "period=\"%s\" is neither a quarter (2025Q1) "
-				      "nor a month (2025-01)", ps);
+				      "nor a month (2025-01)", ps ? ps : "");
 				continue;
 			}
 			me->value = num_attr(c, m, "value", &me->has_value);
@@ -790,7 +813,7 @@ cmp_review(const void *a, const void *b)
 {
 	const isms_review *x = a, *y = b;
 	int k = isms_date_cmp(x->date, y->date);
-	return k ? k : strcmp(x->id, y->id);
+	return k ? k : strcmp(x->id ? x->id : "", y->id ? y->id : "");
 }
 
 static isms_action *
@@ -798,7 +821,7 @@ find_action(isms_org *o, const char *id, isms_review **origin)
 {
 	for (size_t i = 0; i < o->nreviews; i++)
 		for (size_t j = 0; j < o->reviews[i].nactions; j++)
-			if (!strcmp(o->reviews[i].actions[j].id, id)) {
+			if (id && o->reviews[i].actions[j].id && !strcmp(o->reviews[i].actions[j].id, id)) {
 				*origin = &o->reviews[i];
 				return &o->reviews[i].actions[j];
 			}
@@ -814,14 +837,14 @@ build_reviews(ctx *c, xmlNode *revs)
 	size_t nrev = count(revs, "review");
 	o->reviews = isms_arena_alloc(c->a, (nrev + 1) * sizeof *o->reviews);
 	/* First pass: everything but follow-ups, which refer to other reviews' actions. */
-	EACH_CHILD(n, revs) {
+	EACH_NAMED(n, revs, "review") {
 		isms_review *r = &o->reviews[o->nreviews++];
 		r->id = attr(c, n, "id");
 		r->number = attr(c, n, "number");
 		r->number_en = attr(c, n, "numberEn");
 		r->date = date_attr(c, n, "date");
 		const char *t = attr(c, n, "time");
-		if (t)
+		if (t && strlen(t) >= 5)
 			r->hour = atoi(t), r->minute = atoi(t + 3);
 		r->venue = text(c, child(n, "venue"));
 		r->chair = person(c, n, "chair");
@@ -868,7 +891,7 @@ build_reviews(ctx *c, xmlNode *revs)
 		xmlNode *acts = child(n, "actions");
 		r->actions = isms_arena_alloc(c->a, (count(acts, "action") + 1) * sizeof *r->actions);
 		if (acts)
-			EACH_CHILD(m, acts) {
+			EACH_NAMED(m, acts, "action") {
 				isms_action *a = &r->actions[r->nactions++];
 				a->id = attr(c, m, "id");
 				a->text = text(c, m);
@@ -884,7 +907,7 @@ build_reviews(ctx *c, xmlNode *revs)
 	}
 	/* Second pass: follow-ups must name an action of an earlier review. */
 	size_t i = 0;
-	EACH_CHILD(n, revs) {
+	EACH_NAMED(n, revs, "review") {
 		isms_review *r = &o->reviews[i++];
 		r->follow_ups = isms_arena_alloc(c->a, (count(n, "followUp") + 1) * sizeof *r->follow_ups);
 		EACH_CHILD(m, n) {
@@ -899,13 +922,14 @@ build_reviews(ctx *c, xmlNode *revs)
 			f->note = text(c, m);
 			f->loc = loc(c, m);
 			if (!f->action) {
-				fault(c, m, "action", "action=\"%s\" names no action", id);
+				fault(c, m, "action", "action=\"%s\": action \"%s\" is not defined in any "
+				      "review's <actions>", id ? id : "", id ? id : "");
 				continue;
 			}
 			if (origin == r || (origin->date.y && r->date.y &&
 			                    isms_date_cmp(origin->date, r->date) >= 0)) {
 				fault(c, m, "action", "action \"%s\" was decided at review %s, not at an "
-				      "earlier one", id, origin->number);
+				      "earlier one", id, origin->number ? origin->number : "?");
 				continue;
 			}
 			if (f->status == ISMS_ACTION_CLOSED && !f->closed.y)
@@ -952,7 +976,7 @@ build_soa(ctx *c, xmlNode *soa)
 	o->soa_catalogue_en = attr(c, soa, "catalogueEn");
 	o->controls = isms_arena_alloc(c->a, (count(soa, "control") + 1) * sizeof *o->controls);
 	int *seen = isms_arena_alloc(c->a, isms_annex_a_count * sizeof *seen);
-	EACH_CHILD(n, soa) {
+	EACH_NAMED(n, soa, "control") {
 		isms_control *ct = &o->controls[o->ncontrols++];
 		ct->id = attr(c, n, "id");
 		ct->title = text(c, child(n, "title"));
@@ -1064,11 +1088,11 @@ build_custom(ctx *c, xmlNode *cl)
 	isms_org *o = c->org;
 	if (!cl)
 		return;
-	size_t total = 0;
-	EACH_CHILD(n, cl)
-		total++;
-	o->clauses = isms_arena_alloc(c->a, (total + 1) * sizeof *o->clauses);
+	o->clauses = isms_arena_alloc(c->a, (count(cl, "clause") + count(cl, "remove") + 1) *
+	                                        sizeof *o->clauses);
 	EACH_CHILD(n, cl) {
+		if (!is(n, "clause") && !is(n, "remove"))
+			continue; /* the schema has spoken about it */
 		isms_custom_clause *k = &o->clauses[o->nclauses++];
 		k->document = enum_attr(c, n, "document", isms_doc_kind_names, 0);
 		k->loc = loc(c, n);
@@ -1137,10 +1161,13 @@ isms_load(const char *path, isms_org **out)
 	*out = NULL;
 	isms_xml *x = NULL;
 	int rc = isms_xml_open(&x, path, ISMS_SCHEMA_ORGANISATION);
-	if (rc == 0) {
-		ctx c = {x, NULL, NULL, 0};
+	/* Schema faults do not hide the other checks: they run on the tree as read,
+	 * quiet where the schema has spoken (isms_xml_quiet), so one run reports all. */
+	if (rc == 0 || (rc == ISMS_EXIT_DATAERR && isms_xml_checkable(x))) {
+		ctx c = {x, NULL, NULL, 0, NULL, 0};
 		isms_org *o = build(&c, isms_xml_root(x));
-		if (c.errors) {
+		free(c.bad_enum);
+		if (rc || c.errors) {
 			isms_org_free(o);
 			rc = ISMS_EXIT_DATAERR;
 		} else {

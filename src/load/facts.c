@@ -29,6 +29,8 @@ prop(const xmlNode *n, const char *name, char *buf, size_t size)
 static xmlNode *
 element_with_id(xmlNode *parent, const char *id)
 {
+	if (!id)
+		return NULL; /* an element without its id: the schema has said so */
 	char b[256];
 	if (parent)
 		EACH_CHILD(n, parent)
@@ -77,8 +79,8 @@ approvals(fctx *c, xmlNode *root)
 				d->drafter = a->drafter; /* the register says nothing: not a second source */
 				continue;
 			}
-			if (!strcmp(av, dv))
-				continue;
+			if (!strcmp(av, dv) || isms_xml_quiet(c->x, n) || isms_xml_quiet(c->x, dn))
+				continue; /* agree, or the schema has spoken about one of them */
 			isms_loc al = isms_xml_loc(c->x, n, fields[k]), dl = isms_xml_loc(c->x, dn, fields[k]);
 			isms_error(&al, "%s=\"%s\" contradicts the register: document \"%s\" (%s) gives "
 			           "%s=\"%s\" at %s:%d:%d; the register is the one source of who drafts, "
@@ -103,7 +105,8 @@ issue_dates(fctx *c, xmlNode *root)
 					last = r;
 			char issued[32], date[32], version[64];
 			if (!last || !strcmp(prop(n, "issued", issued, sizeof issued),
-			                     prop(last, "date", date, sizeof date)))
+			                     prop(last, "date", date, sizeof date)) ||
+			    isms_xml_quiet(c->x, n) || isms_xml_quiet(c->x, last))
 				continue;
 			isms_loc il = isms_xml_loc(c->x, n, "issued"), rl = isms_xml_loc(c->x, last, "date");
 			isms_error(&il, "issued=\"%s\" differs from the date of version %s's revision "
@@ -141,6 +144,8 @@ static const struct {
 static void
 check_left(fctx *c, xmlNode *n, const char *attrs, const char *what, const char *when)
 {
+	if (isms_xml_quiet(c->x, n))
+		return; /* the schema has spoken about this element */
 	char list[64];
 	snprintf(list, sizeof list, "%s", attrs);
 	for (char *save, *a = strtok_r(list, " ", &save); a; a = strtok_r(NULL, " ", &save)) {
@@ -188,6 +193,8 @@ walk_left(fctx *c, xmlNode *parent, size_t k, size_t depth, const char *when)
 static void
 warn_no_role(fctx *c, xmlNode *n, const char *attrs, const char *what)
 {
+	if (isms_xml_quiet(c->x, n))
+		return; /* the schema has spoken about this element */
 	char list[64];
 	snprintf(list, sizeof list, "%s", attrs);
 	for (char *save, *a = strtok_r(list, " ", &save); a; a = strtok_r(NULL, " ", &save)) {

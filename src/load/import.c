@@ -20,6 +20,8 @@
  *     (a three-digit year, or one written after 民國, is ROC; a four-digit one
  *     Gregorian); a plain number in a date column is an error;
  *   - periods 2025Q1 (q in either case), 2025-01 or 2025-1.
+ * The XML follows the first rule for numbers, dates, periods and times: full-width
+ * forms there read as ASCII (load/explain.c isms_explain_fold, before validation).
  * Anything else is an error naming the cell and saying what to type. */
 #define _GNU_SOURCE
 #include "import.h"

@@ -20,6 +20,8 @@
 #include "base/alloc.h"
 #include "base/fs.h"
 #include "base/utf8.h"
+#include "explain.h"
+#include "xmltree.h"
 
 struct src_file {
 	char *path;       /* as reported in messages (the name the user gave, or relative) */
@@ -28,6 +30,11 @@ struct src_file {
 	size_t len;
 	size_t *lines;    /* byte offset of each line start; lines[0] = 0 */
 	size_t nlines;
+};
+
+struct ptrset {
+	const void **key;
+	size_t cap, n;
 };
 
 struct isms_xml {
@@ -40,15 +47,67 @@ struct isms_xml {
 	int errors;
 	int stopped_dtd;         /* DOCTYPE seen: parsing was stopped */
 	enum isms_schema which;  /* the schema the document must match */
-	char **reported;         /* identity-constraint faults already located */
 	const xmlNode **map_key; /* element → index of its source file (open addressing) */
 	int *map_val;
 	size_t map_cap, map_n;
-	size_t nreported;
 	size_t next_file;        /* map_files: the next included file not yet seen */
+	isms_explain explain;    /* plain words for libxml2's messages */
+	/* After a schema fault the semantic checks still run (isms_xml_checkable),
+	 * quiet where the schema already spoke: */
+	int checkable;           /* well-formed, included, right root: the tree can be read */
+	struct ptrset flagged;   /* elements the schema found at fault */
+	struct ptrset unread;    /* elements the schema refused whole (not expected there) */
+	struct ptrset parents;   /* parents of flagged elements (their checks count children) */
+	int parse_derailed;      /* a fault that makes the parser's later messages noise */
+	xmlNode **foreign;       /* elements the schema does not know where they stand, */
+	size_t nforeign;         /* taken out of the tree (freed with it) */
+	xmlNode **foreign_next;  /* the element after each, and its parent: where the */
+	xmlNode **foreign_parent;/* gap it leaves shows in the next pass */
+	int pass;                /* schema validation: 0, or again without the foreign ones */
+	char **said;             /* schema messages said (a later pass repeats them) */
+	size_t nsaid;
 };
 
 static _Thread_local isms_xml *current;
+
+/* ---------- a set of nodes (open addressing on the pointer) ---------- */
+
+static size_t
+ptrset_slot(const struct ptrset *s, const void *p)
+{
+	size_t h = ((size_t)p >> 4) * 0x9E3779B97F4A7C15ull;
+	size_t i = h & (s->cap - 1);
+	while (s->key[i] && s->key[i] != p)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+static void
+ptrset_add(struct ptrset *s, const void *p)
+{
+	if (!p)
+		return;
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t oc = s->cap;
+		const void **ok = s->key;
+		s->cap = oc ? oc * 2 : 64;
+		s->key = isms_xcalloc(s->cap, sizeof *s->key);
+		for (size_t i = 0; i < oc; i++)
+			if (ok[i])
+				s->key[ptrset_slot(s, ok[i])] = ok[i];
+		free(ok);
+	}
+	size_t i = ptrset_slot(s, p);
+	if (!s->key[i])
+		s->n++;
+	s->key[i] = p;
+}
+
+static int
+ptrset_has(const struct ptrset *s, const void *p)
+{
+	return s->cap && p && s->key[ptrset_slot(s, p)] == p;
+}
 
 /* ---------- source files and columns ---------- */
 
@@ -369,7 +428,8 @@ init_once(void)
 
 /* ---------- messages ---------- */
 
-/* Make libxml2's schema messages read well: drop the namespace, say what to change. */
+/* Messages of libxml2's other parts (XInclude, I/O) without our namespaces; the
+ * parser's and the schema's are put in plain words by load/explain.c. */
 static void
 tidy_message(const char *in, char *out, size_t size)
 {
@@ -390,139 +450,6 @@ tidy_message(const char *in, char *out, size_t size)
 	while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
 		o--;
 	out[o] = '\0';
-	/* "[facet 'pattern'] " says nothing to a secretary */
-	char *f;
-	while ((f = strstr(out, "[facet '"))) {
-		char *e = strstr(f, "] ");
-		if (!e)
-			break;
-		memmove(f, e + 2, strlen(e + 2) + 1);
-	}
-	static const struct {
-		const char *pattern, *hint;
-	} hints[] = {
-		{"'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "write dates as YYYY-MM-DD"},
-		{"'[0-9]{4}(Q[1-4]|-(0[1-9]|1[0-2]))'", "write a quarter like 2025Q1 or a month like 2025-01"},
-		{"'([01][0-9]|2[0-3]):[0-5][0-9]'", "write the time as HH:MM (24-hour)"},
-		{"'[A-Z][A-Z0-9]*(-[A-Z0-9]+)+'", "write document numbers like ISMS-P-005 (capitals, digits, hyphens)"},
-		{"'.*\\S.*'", "the text must not be blank"},
-		{"atomic type 'Id'", "ids must be unique across the organisation's files and start with a letter"},
-	};
-	for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
-		if (strstr(out, hints[i].pattern) && strlen(out) + strlen(hints[i].hint) + 4 < size) {
-			strcat(out, " (");
-			strcat(out, hints[i].hint);
-			strcat(out, ")");
-			break;
-		}
-}
-
-/* Friendly names for identity constraints (xsd/ismspack.xsd keys and keyrefs). */
-static const struct {
-	const char *name, *elem, *attr, *what;
-} constraints[] = {
-	{"unitKey", "unit", "id", "unit id"}, {"personKey", "person", "id", "person id"},
-	{"bodyKey", "body", "id", "body id"}, {"documentKey", "document", "id", "document id"},
-	{"objectiveKey", "objective", "id", "objective id"},
-	{"actionKey", "action", "id", "action id"}, {"controlKey", "control", "id", "control id"},
-	{"unitParentRef", "unit", "parent", "unit"}, {"unitHeadRef", "unit", "head", "person"},
-	{"personUnitRef", "person", "unit", "unit"}, {"bodyParentRef", "body", "parent", "body"},
-	{"rolePersonRef", "role", "person", "person"},
-	{"approvalDraftRef", "approval", "drafter", "body"},
-	{"approvalReviewerRef", "approval", "reviewer", "person"},
-	{"approvalApproverRef", "approval", "approver", "person"},
-	{"docUnitRef", "document", "issuingUnit", "unit"},
-	{"docAuthorRef", "document", "author", "person"},
-	{"docReviewerRef", "document", "reviewer", "person"},
-	{"docApproverRef", "document", "approver", "person"},
-	{"docDrafterRef", "document", "drafter", "body"},
-	{"revisionAuthorRef", "revision", "author", "person"},
-	{"recordDocRef", "record", "document", "document"},
-	{"recordUnitRef", "record", "keeper", "unit"},
-	{"objectiveUnitRef", "objective", "ownerUnit", "unit"},
-	{"objectiveOwnerRef", "objective", "owner", "person"},
-	{"measurementReporterRef", "measurement", "reporter", "person"},
-	{"measurementReviewerRef", "measurement", "reviewer", "person"},
-	{"reviewChairRef", "review", "chair", "person"},
-	{"reviewRecorderRef", "review", "recorder", "person"},
-	{"attendeeRef", "attendee", "person", "person"},
-	{"absenteeRef", "absentee", "person", "person"},
-	{"followUpRef", "followUp", "action", "action"},
-	{"actionOwnerRef", "action", "owner", "person"},
-	{"actionObjectiveRef", "action", "objective", "objective"},
-	{"controlDocRef", "reference", "document", "document"},
-};
-
-/* libxml2 reports identity-constraint faults without a node: find the element
- * (the n-th one with that value, n = how many were reported before). */
-static xmlNode *
-find_constraint_node(isms_xml *x, xmlNode *n, const char *elem, const char *attr,
-                     const char *value, int *skip)
-{
-	for (; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (xmlStrEqual(n->name, (const xmlChar *)elem)) {
-			xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
-			int hit = v && !strcmp((const char *)v, value);
-			xmlFree(v);
-			if (hit && (*skip)-- == 0)
-				return n;
-		}
-		xmlNode *r = find_constraint_node(x, n->children, elem, attr, value, skip);
-		if (r)
-			return r;
-	}
-	return NULL;
-}
-
-/* Rewrites key/keyref messages; returns the attribute to point at, or NULL, and
- * the element at fault in *node when libxml2 did not say. */
-static const char *
-explain_constraint(isms_xml *x, char *msg, size_t size, xmlNode **node)
-{
-	char value[256] = "", name[128] = "";
-	const char *ks = strstr(msg, "key-sequence ['");
-	if (!ks)
-		return NULL;
-	sscanf(ks + 15, "%255[^']", value);
-	const char *q = strstr(ks, "of keyref '");
-	int dup = 0;
-	if (!q) {
-		q = strstr(ks, "identity-constraint '");
-		dup = 1;
-		if (!q)
-			return NULL;
-		q += 21;
-	} else {
-		q += 11;
-	}
-	sscanf(q, "%127[^']", name);
-	for (size_t i = 0; i < sizeof constraints / sizeof *constraints; i++) {
-		if (strcmp(constraints[i].name, name))
-			continue;
-		if (!*node && x->doc) {
-			/* a duplicate key is the second element with the value */
-			char tag[512];
-			snprintf(tag, sizeof tag, "%s %s %s", name, constraints[i].elem, value);
-			int seen = 0;
-			for (size_t k = 0; k < x->nreported; k++)
-				seen += !strcmp(x->reported[k], tag);
-			x->reported = isms_xrealloc(x->reported, (x->nreported + 1) * sizeof *x->reported);
-			x->reported[x->nreported++] = isms_xstrdup(tag);
-			int skip = seen + dup;
-			*node = find_constraint_node(x, xmlDocGetRootElement(x->doc),
-			                             constraints[i].elem, constraints[i].attr, value, &skip);
-		}
-		if (dup)
-			snprintf(msg, size, "duplicate %s '%s': give each one a different id",
-			         constraints[i].what, value);
-		else
-			snprintf(msg, size, "%s=\"%s\" names no %s; use the id of an existing %s",
-			         constraints[i].attr, value, constraints[i].what, constraints[i].what);
-		return constraints[i].attr;
-	}
-	return NULL;
 }
 
 static void
@@ -532,31 +459,47 @@ on_error(void *ctx, xmlErrorPtr err)
 	if (!err || err->level == XML_ERR_NONE)
 		return;
 	char msg[1024];
-	tidy_message(err->message ? err->message : "unknown XML error", msg, sizeof msg);
+	const char *raw = err->message ? err->message : "unknown XML error";
 	isms_loc loc = {NULL, 0, 0};
 	const char *attr = NULL;
 	xmlNode *node = err->node;
+	enum isms_explained how = ISMS_EXPLAIN_SELF;
 	if (err->domain == XML_FROM_SCHEMASV) {
-		/* follow-ups of a fault already reported on this element */
-		if (strstr(msg, "No precomputed value available") ||
-		    (strstr(msg, "Not all fields of key identity-constraint") && x->errors))
+		/* a key field missing: the missing attribute is reported already */
+		if (strstr(raw, "Not all fields of key identity-constraint") && x->errors)
 			return;
-		attr = explain_constraint(x, msg, sizeof msg, &node);
-		if (strstr(msg, "No matching global declaration available for the validation root")) {
-			char found[300] = "?";
-			sscanf(msg, "Element '%299[^']'", found);
-			snprintf(msg, sizeof msg, "the root element is '%s'; it must be %s", found,
-			         x->which == ISMS_SCHEMA_TEMPLATE
-			         ? "<template xmlns=\"urn:ismspack:template:1.0\">"
-			         : "<organisation xmlns=\"urn:ismspack:isms:1.0\">");
+		x->explain.root = x->doc ? xmlDocGetRootElement(x->doc) : NULL;
+		how = isms_explain_schema(&x->explain, raw, &node, &attr, msg, sizeof msg);
+		if (how == ISMS_EXPLAIN_DROP)
+			return;
+		if (strstr(raw, "No matching global declaration"))
+			x->checkable = 0;
+	} else if (err->domain == XML_FROM_PARSER) {
+		struct src_file *f = find_file(x, err->file);
+		int fi = f ? (int)(f - x->files) + 1 : -1;
+		if (x->parse_derailed && x->parse_derailed == fi)
+			return; /* the parser lost its place: what follows is noise */
+		int col = err->int2 > 0 ? err->int2 : 1;
+		const char *line = NULL;
+		size_t len = 0;
+		if (f && err->line > 0 && (size_t)err->line <= f->nlines) {
+			line = f->text + f->lines[err->line - 1];
+			len = ((size_t)err->line < f->nlines ? f->lines[err->line] : f->len) -
+			      f->lines[err->line - 1];
 		}
-		if (!attr) {
-			/* "Element 'x', attribute 'y': ..." → point at y */
-			const char *a = strstr(msg, "attribute '");
-			static char abuf[64];
-			if (a && sscanf(a + 11, "%63[^']", abuf) == 1)
-				attr = abuf;
-		}
+		if (isms_explain_parse(err->code, raw, line, len, &col, msg, sizeof msg) && fi > 0 &&
+		    !x->parse_derailed)
+			x->parse_derailed = fi;
+		loc.file = f ? f->path : (err->file ? err->file : x->files[0].path);
+		loc.line = err->line > 0 ? err->line : 1;
+		loc.col = col;
+		if (x->refused && !f)
+			return; /* the XInclude error that follows carries the reason and place */
+		x->errors++;
+		isms_diag(err->level == XML_ERR_WARNING ? ISMS_WARNING : ISMS_ERROR, &loc, "%s", msg);
+		return;
+	} else {
+		tidy_message(raw, msg, sizeof msg);
 	}
 	if (err->domain == XML_FROM_XINCLUDE && x->refused && node) {
 		const xmlChar *href = xmlGetProp(node, (const xmlChar *)"href");
@@ -566,8 +509,7 @@ on_error(void *ctx, xmlErrorPtr err)
 		free(x->refused);
 		x->refused = NULL;
 	}
-	if (node && (node->type == XML_ELEMENT_NODE || node->type == XML_XINCLUDE_START) &&
-	    err->domain != XML_FROM_PARSER) {
+	if (node && (node->type == XML_ELEMENT_NODE || node->type == XML_XINCLUDE_START)) {
 		loc = isms_xml_loc(x, node, attr);
 	} else {
 		const struct src_file *f = find_file(x, err->file);
@@ -578,9 +520,39 @@ on_error(void *ctx, xmlErrorPtr err)
 			snprintf(msg, sizeof msg, "file access refused: %s", x->refused);
 		}
 	}
-	if (x->refused && (err->domain == XML_FROM_IO ||
-	                   (err->domain == XML_FROM_PARSER && !find_file(x, err->file))))
+	if (x->refused && err->domain == XML_FROM_IO)
 		return; /* the XInclude error that follows carries the reason and place */
+	if (err->domain == XML_FROM_SCHEMASV && x->pass && node &&
+	    (strstr(raw, "This element is not expected") || strstr(raw, "Missing child element"))) {
+		/* the gap left where a foreign element was taken out: said with it */
+		for (size_t i = 0; i < x->nforeign; i++)
+			if (x->foreign_next[i] == node || x->foreign_parent[i] == node)
+				return;
+	}
+	if (err->domain == XML_FROM_SCHEMASV) {
+		char said[1400];
+		isms_diag_format(said, sizeof said, ISMS_ERROR, &loc, msg);
+		for (size_t i = 0; x->pass && i < x->nsaid; i++)
+			if (!strcmp(x->said[i], said))
+				return;
+		x->said = isms_xrealloc(x->said, (x->nsaid + 1) * sizeof *x->said);
+		x->said[x->nsaid++] = isms_xstrdup(said);
+	}
+	if (err->domain == XML_FROM_SCHEMASV && node && node->type == XML_ELEMENT_NODE) {
+		ptrset_add(how == ISMS_EXPLAIN_UNREAD ? &x->unread : &x->flagged, node);
+		if (node->parent && node->parent->type == XML_ELEMENT_NODE)
+			ptrset_add(&x->parents, node->parent);
+		if (x->explain.foreign && node->parent) {
+			x->foreign = isms_xrealloc(x->foreign, (x->nforeign + 1) * sizeof *x->foreign);
+			x->foreign_next = isms_xrealloc(x->foreign_next,
+			                                (x->nforeign + 1) * sizeof *x->foreign_next);
+			x->foreign_parent = isms_xrealloc(x->foreign_parent,
+			                                  (x->nforeign + 1) * sizeof *x->foreign_parent);
+			x->foreign_next[x->nforeign] = next_el(node->next);
+			x->foreign_parent[x->nforeign] = node->parent;
+			x->foreign[x->nforeign++] = node;
+		}
+	}
 	x->errors++;
 	isms_diag(err->level == XML_ERR_WARNING ? ISMS_WARNING : ISMS_ERROR, &loc, "%s", msg);
 }
@@ -771,6 +743,8 @@ isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 	init_once();
 	isms_xml *x = isms_xcalloc(1, sizeof *x);
 	x->which = which;
+	x->explain.x = x;
+	x->explain.which = which;
 	*out = x;
 
 	struct stat st;
@@ -859,6 +833,9 @@ isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 		goto done;
 	}
 
+	/* numbers, dates and periods typed with full-width digits read as ASCII ones */
+	isms_explain_fold(which, root);
+
 	static xmlSchemaPtr schemas[2];
 	xmlSchemaPtr schema = schemas[which];
 	if (!schema) {
@@ -874,10 +851,25 @@ isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 			goto done;
 		}
 	}
-	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
-	xmlSchemaSetValidStructuredErrors(vc, on_error, x);
-	int v = xmlSchemaValidateDoc(vc, x->doc);
-	xmlSchemaFreeValidCtxt(vc);
+	x->checkable = 1; /* until the schema finds the root itself wrong */
+	/* libxml2 reads no further in an element once one of its children is not
+	 * expected there.  An element the schema does not know in that place is taken
+	 * out and the document validated again, so that the faults after it are found
+	 * in the same run; each message is said once. */
+	int v = 0;
+	for (int pass = 0; pass < 8; pass++) {
+		size_t nforeign = x->nforeign;
+		x->pass = pass;
+		isms_explain_free(&x->explain); /* which duplicate is which: counted afresh */
+		xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+		xmlSchemaSetValidStructuredErrors(vc, on_error, x);
+		v = xmlSchemaValidateDoc(vc, x->doc);
+		xmlSchemaFreeValidCtxt(vc);
+		if (x->nforeign == nforeign || !x->checkable)
+			break;
+		for (size_t i = nforeign; i < x->nforeign; i++)
+			xmlUnlinkNode(x->foreign[i]);
+	}
 	if (v != 0 || x->errors) {
 		if (!x->errors) {
 			isms_loc loc = isms_xml_loc(x, root, NULL);
@@ -890,6 +882,25 @@ done:
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	current = NULL;
 	return rc;
+}
+
+int
+isms_xml_checkable(const isms_xml *x)
+{
+	return x && x->doc && x->checkable;
+}
+
+int
+isms_xml_quiet(const isms_xml *x, const xmlNode *n)
+{
+	if (!x || !n)
+		return 0;
+	if (ptrset_has(&x->flagged, n) || ptrset_has(&x->parents, n))
+		return 1;
+	for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+		if (ptrset_has(&x->unread, p))
+			return 1;
+	return 0;
 }
 
 xmlNode *
@@ -913,6 +924,12 @@ isms_xml_free(isms_xml *x)
 {
 	if (!x)
 		return;
+	/* taken out of the tree, they belong to its dictionary: freed before it */
+	for (size_t i = 0; i < x->nforeign; i++)
+		xmlFreeNode(x->foreign[i]);
+	free(x->foreign);
+	free(x->foreign_next);
+	free(x->foreign_parent);
 	if (x->doc)
 		xmlFreeDoc(x->doc);
 	for (size_t i = 0; i < x->nfiles; i++) {
@@ -924,9 +941,13 @@ isms_xml_free(isms_xml *x)
 	free(x->files);
 	free(x->names);
 	free(x->refused);
-	for (size_t i = 0; i < x->nreported; i++)
-		free(x->reported[i]);
-	free(x->reported);
+	isms_explain_free(&x->explain);
+	for (size_t i = 0; i < x->nsaid; i++)
+		free(x->said[i]);
+	free(x->said);
+	free(x->flagged.key);
+	free(x->unread.key);
+	free(x->parents.key);
 	free(x->map_key);
 	free(x->map_val);
 	free(x);

@@ -23,6 +23,13 @@ enum isms_schema { ISMS_SCHEMA_ORGANISATION, ISMS_SCHEMA_TEMPLATE };
  * enough to hold a tree (free it with isms_xml_free). */
 int isms_xml_open(isms_xml **out, const char *path, enum isms_schema schema);
 xmlNode *isms_xml_root(isms_xml *x);
+/* 1 when the schema refused the document but its tree can still be read: it is
+ * well-formed, its includes were read and its root is the right element.  Then the
+ * semantic checks run too, so that one run reports every fault. */
+int isms_xml_checkable(const isms_xml *x);
+/* 1 when a check on n would repeat or follow from a schema fault: the schema found
+ * n, or one of n's children, at fault, or refused an element n lies in. */
+int isms_xml_quiet(const isms_xml *x, const xmlNode *n);
 /* Where node (or its attribute attr, when not NULL) is: file, line, column. */
 isms_loc isms_xml_loc(isms_xml *x, const xmlNode *node, const char *attr);
 /* The files read, main file first (strings owned by x). */

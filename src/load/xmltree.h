@@ -13,8 +13,25 @@ next_el(xmlNode *n)
 	return n;
 }
 
+/* n or the next element sibling called name. */
+static inline xmlNode *
+next_named(xmlNode *n, const char *name)
+{
+	while (n && (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, (const xmlChar *)name)))
+		n = n->next;
+	return n;
+}
+
+/* Each child element of parent (none when parent is NULL: a tree the schema
+ * refused may lack any element). */
 #define EACH_CHILD(n, parent) \
-	for (xmlNode *n = next_el((parent)->children); n; n = next_el(n->next))
+	for (xmlNode *n = (parent) ? next_el((parent)->children) : NULL; n; n = next_el(n->next))
+
+/* Each child element of parent called name: the others, which only a tree the
+ * schema refused holds, are passed over. */
+#define EACH_NAMED(n, parent, name) \
+	for (xmlNode *n = (parent) ? next_named((parent)->children, (name)) : NULL; n; \
+	     n = next_named(n->next, (name)))
 
 static inline int
 is(const xmlNode *n, const char *name)

@@ -59,7 +59,7 @@ isms_person *
 isms_org_person(const isms_org *org, const char *id)
 {
 	for (size_t i = 0; i < org->npeople; i++)
-		if (strcmp(org->people[i].id, id) == 0)
+		if (id && org->people[i].id && strcmp(org->people[i].id, id) == 0)
 			return &org->people[i];
 	return NULL;
 }
@@ -68,7 +68,7 @@ isms_unit *
 isms_org_unit(const isms_org *org, const char *id)
 {
 	for (size_t i = 0; i < org->nunits; i++)
-		if (strcmp(org->units[i].id, id) == 0)
+		if (id && org->units[i].id && strcmp(org->units[i].id, id) == 0)
 			return &org->units[i];
 	return NULL;
 }

@@ -84,6 +84,40 @@ cases = {
  "custom-clause-too-deep": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" after="agenda"><heading><zh>一</zh></heading><clause><clause><clause><clause><clause><clause><clause><p><zh>太深</zh></p></clause></clause></clause></clause></clause></clause></clause></clause></customClauses>\n</organisation>'),
  "custom-clause-unknown-variable": sub('</organisation>', '  <customClauses><clause document="organisation-procedure" after="scope"><p><zh>由{auditor}辦理。</zh></p></clause></customClauses>\n</organisation>'),
  "agenda-outside-committee": sub('<name><zh>ISMS 執行小組</zh></name>', '<name><zh>ISMS 執行小組</zh></name>\n      <agenda><item><zh>議程</zh></item></agenda>'),
+ # Plain words for the parser's faults (each says what to write instead).
+ "bare-ampersand": sub('<en>Example Township Office</en>', '<en>Example R&D Office</en>'),
+ "undefined-entity": sub('<en>Example Township Office</en>', '<en>Example&nbsp;Township Office</en>'),
+ "bare-less-than": sub('<en>Example Township Office</en>', '<en>Example < Township Office</en>'),
+ "less-than-before-word": sub('<en>Example Township Office</en>', '<en>Example <Township Office</en>'),
+ "unquoted-attribute": sub('tier="1"', 'tier=1'),
+ "attribute-twice": sub('tier="1"', 'tier="1" tier="2"'),
+ "unclosed-element": sub('<classification><zh>一般</zh></classification>', '<classification><zh>一般</classification>'),
+ # ... and the schema's.
+ "percent-sign-in-number": sub('target="95"', 'target="99.9%"'),
+ "comma-in-number": sub('numerator="20" denominator="40"', 'numerator="20" denominator="1,040"'),
+ "fullwidth-out-of-range": sub('target="95"', 'target="１２０"'),
+ "roc-date": sub('date="2025-05-20"', 'date="114-05-20"'),
+ "roc-date-chinese": sub('issued="2025-02-03"', 'issued="民國114年2月3日"'),
+ "unknown-attribute": sub('<unit id="u-office">', '<unit id="u-office" colour="red">'),
+ "misspelt-attribute": sub('<unit id="u-admin" parent="u-office"', '<unit id="u-admin" parnt="u-office"'),
+ "misspelt-kind": sub('<body id="audit" kind="audit"', '<body id="audit" kind="audti"'),
+ "misspelt-element": sub('<sector>local-government</sector>', '<sectr>local-government</sectr>'),
+ "text-outside-zh": sub('<venue><zh>本所第一會議室</zh></venue>', '<venue>本所第一會議室</venue>'),
+ "empty-name": sub('<unit id="u-office"><name><zh>範例鄉公所</zh></name>', '<unit id="u-office"><name></name>'),
+ "duplicate-id-across-kinds": sub('<unit id="u-admin"', '<unit id="p-wang"').replace('parent="u-office" head="p-lin"', 'parent="u-office" head="p-lin"', 1),
+ "missing-zh": sub('<jobTitle><zh>書記</zh></jobTitle>', '<jobTitle><en>Clerk</en></jobTitle>'),
+ "dangling-follow-up": sub('      <inputs>', '      <followUp action="a9" status="open"><zh>進行中</zh></followUp>\n      <inputs>'),
+ # Every fault of a file in one run: schema faults (an unknown element, a duplicate
+ # id, a % in a number, an ROC date) and the checks the schema cannot make (a unit
+ # cycle, an unreal date, 0 of 0 unexplained, attending and absent), in six sections.
+ "many-faults": base.replace('<sector>local-government</sector>', '<sector>local-government</sector>\n  <website>https://example.invalid</website>', 1)
+        .replace('<unit id="u-office">', '<unit id="u-office" parent="u-admin">', 1)
+        .replace('</people>', '  <person id="p-wang" unit="u-admin"><name><zh>王小明</zh></name><jobTitle><zh>技士</zh></jobTitle></person>\n  </people>', 1)
+        .replace('issued="2025-02-03"', 'issued="2025-02-30"', 1)
+        .replace('target="95"', 'target="99.9%"', 1)
+        .replace('numerator="20" denominator="40"', 'numerator="0" denominator="0"', 1)
+        .replace('date="2025-05-20"', 'date="114-05-20"', 1)
+        .replace('<absentee person="p-chen">', '<absentee person="p-lin">', 1),
  "xinclude-text": sub('<people>', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>\n  <people>'),
 }
 for name, text in cases.items():
