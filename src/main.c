@@ -140,7 +140,7 @@ parse_shard(const char *s, int *k, int *n)
 	{"sign-pass-env", required_argument, NULL, 'E'}, \
 	{"sign-pkcs11", required_argument, NULL, 'X'}, \
 	{"sign-pkcs11-module", required_argument, NULL, 'M'}, \
-	{"sign-as", required_argument, NULL, 'R'},
+	{"sign-as", required_argument, NULL, 'R'}, {"sign-visible", no_argument, NULL, 'G'},
 
 /* Record a signing option (getopt's c and its argument); 0 when c is none. */
 static int
@@ -155,6 +155,7 @@ sign_option(int c, const char *arg, isms_sign_opts *so)
 	case 'X': so->pkcs11_uri = arg; return 1;
 	case 'M': so->pkcs11_module = arg; return 1;
 	case 'R': so->role = arg; return 1;
+	case 'G': so->visible = 1; return 1;
 	default: return 0;
 	}
 }

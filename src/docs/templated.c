@@ -683,9 +683,13 @@ cover(tctx *c)
 	isms_table_cell(s, L(d, "核准", "Approved by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
 	isms_table_row(s);
 	isms_table_min_height(s, 56);
+	/* each cell is where that role's visible signature goes (sign --sign-visible) */
 	isms_table_cell(s, ap && ap->drafter ? TN(d, ap->drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
+	isms_table_slot(s, "drafter");
 	isms_table_cell(s, P(d, ap ? ap->reviewer : reg ? reg->reviewer : NULL), 1, 1, ISMS_CENTER);
+	isms_table_slot(s, "reviewer");
 	isms_table_cell(s, P(d, ap ? ap->approver : reg ? reg->approver : NULL), 1, 1, ISMS_CENTER);
+	isms_table_slot(s, "approver");
 	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
 	              "(The signed original is kept by document control.)"), ISMS_CENTER);
 	isms_doc_page_break(d->doc);

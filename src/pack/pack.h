@@ -35,6 +35,7 @@ typedef struct isms_sign_opts {
 	const char *pkcs11_uri;    /* a pkcs11: URI (RFC 7512) naming token and key, instead of key */
 	const char *pkcs11_module; /* the PKCS#11 module; NULL: the URI's module-path or p11-kit */
 	const char *role;      /* --sign-as: drafter, reviewer, approver or the organisation's own id */
+	int visible;           /* --sign-visible: the signature drawn in the approval box */
 } isms_sign_opts;
 
 /* Load the signing key and certificates (from files, or with pkcs11_uri from a token,

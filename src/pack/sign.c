@@ -154,9 +154,18 @@ isms_signer_load(isms_signer **out, const isms_sign_opts *o, time_t when)
 		          "own), not \"%s\"", o->role);
 		return -1;
 	}
+	if (o->visible && (!o->role || !isms_pack_role_title(o->role, "zh"))) {
+		isms_diag(ISMS_ERROR, NULL, "--sign-visible draws the signature into the approval "
+		          "box's cell of the signer's role: give --sign-as drafter, reviewer or "
+		          "approver%s%s%s", o->role ? " (not \"" : "", o->role ? o->role : "",
+		          o->role ? "\")" : "");
+		return -1;
+	}
 	int rc = o->pkcs11_uri ? isms_signer_load_pkcs11(out, o, when) : load_files(out, o, when);
 	if (rc == 0 && o->role)
 		snprintf((*out)->role, sizeof (*out)->role, "%s", o->role);
+	if (rc == 0)
+		(*out)->visible = o->visible;
 	return rc;
 }
 
