@@ -264,7 +264,14 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 		if (nap < 0)
 			goto done;
 	} else {
-		isms_buf_printf(&u, "0 0 0 0] /F 132 /P %ld 0 R >>\nendobj\n", page);
+		/* invisible: an empty rectangle, and an empty appearance, which PDF/A
+		 * wants of every widget (PDFBox Preflight 5.3.1) */
+		isms_buf_printf(&u, "0 0 0 0] /F 132 /P %ld 0 R /AP << /N %ld 0 R >> >>\nendobj\n",
+		                page, sig + 1);
+		xs[nx++] = (isms_xref){sig + 1, u.len};
+		isms_buf_printf(&u, "%ld 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 0 0] "
+		                "/Length 0 >>\nstream\n\nendstream\nendobj\n", sig + 1);
+		nap = 1;
 	}
 
 	char mdate[32];
@@ -500,7 +507,8 @@ signature_only(const char *pdf, size_t from, size_t to)
 		    memmem(ds, dl, "/ByteRange", 10))
 			continue;
 		if (!is_stream && dl > sizeof wid && !memcmp(ds, wid, sizeof wid - 1)) {
-			if (memmem(ds, dl, "/Rect [0 0 0 0] /F 132 /P ", 26) && !memmem(ds, dl, "/AP", 3))
+			/* invisible: nothing is drawn in an empty rectangle */
+			if (memmem(ds, dl, "/Rect [0 0 0 0] /F 132 /P ", 26))
 				continue;
 			const char *r = memmem(ds, dl, "/Rect [", 7);
 			const char *f = memmem(ds, dl, "] /F 132 /P ", 12);
@@ -685,6 +693,41 @@ isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t 
 		const char *re = rs ? memchr(rs + 9, ')', (size_t)(br - rs - 9)) : NULL;
 		if (re && re - rs - 9 < (long)sizeof s->role)
 			snprintf(s->role, sizeof s->role, "%.*s", (int)(re - rs - 9), rs + 9);
+		/* shown in the approval box: the widget that points to this dictionary
+		 * has an appearance in one of its cells */
+		const char *on = ds;
+		while (on > pdf && !(on[0] == '\n' && on[1] >= '0' && on[1] <= '9'))
+			on--;
+		long signum = strtol(on + 1, NULL, 10);
+		char vref[40];
+		int vl = snprintf(vref, sizeof vref, "/V %ld 0 R /Rect [", signum);
+		const char *w = memmem(pdf, len, vref, (size_t)vl);
+		const char *we = w ? memmem(w, len - (size_t)(w - pdf), ">>", 2) : NULL;
+		if (w && we && memmem(w, (size_t)(we - w), "/AP << /N ", 10)) {
+			double rect[4];
+			char *q = (char *)w + vl;
+			for (int k = 0; k < 4; k++)
+				rect[k] = strtod(q, &q);
+			long pg = strtol(strstr(q, "/P ") ? strstr(q, "/P ") + 3 : q, NULL, 10);
+			const char *ps, *pe;
+			static const char *const roles[] = {"drafter", "reviewer", "approver"};
+			for (int k = 0; k < 3 && pg > 0 && object_dict(pdf, len, pg, &ps, &pe) == 0; k++) {
+				double box[4];
+				char lang[4];
+				if (approval_cell(ps, pe, roles[k], box, lang) == 0 &&
+				    box[0] - rect[0] < 0.01 && rect[0] - box[0] < 0.01 &&
+				    box[1] - rect[1] < 0.01 && rect[1] - box[1] < 0.01) {
+					s->visible = 1;
+					snprintf(s->cell, sizeof s->cell, "%s", roles[k]);
+				}
+			}
+		}
+		if (s->visible && strcmp(s->cell, s->role)) {
+			s->ok = 0;
+			snprintf(s->r.reason, sizeof s->r.reason, "its appearance is drawn in the %s's "
+			         "cell of the approval box, but it signs as %s", s->cell,
+			         *s->role ? s->role : "no role");
+		}
 		if (*s->r.role && strcmp(s->r.role, s->role)) {
 			s->ok = 0;
 			snprintf(s->r.reason, sizeof s->r.reason, "altered: the role in /Reason (%s) is "
@@ -698,6 +741,7 @@ isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t 
 			continue;
 		if (s->covered == len) {
 			snprintf(s->after, sizeof s->after, "covers the whole file");
+			s->tail = ISMS_TAIL_NONE;
 			continue;
 		}
 		size_t from = s->covered, added = 0;
@@ -712,17 +756,20 @@ isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t 
 			from = v[k].covered;
 		}
 		if (content) {
+			s->tail = ISMS_TAIL_CONTENT;
 			snprintf(s->after, sizeof s->after, "a later revision added content after "
 			         "this signature");
 			s->ok = 0;
 			snprintf(s->r.reason, sizeof s->r.reason, "content was added after this "
 			         "signature (a later revision changes the document, not only signs it)");
 		} else if (from < len) {
+			s->tail = ISMS_TAIL_BYTES;
 			snprintf(s->after, sizeof s->after, "bytes were added after the last signature");
 			s->ok = 0;
 			snprintf(s->r.reason, sizeof s->r.reason, "the signature does not cover the "
 			         "whole file (bytes were added after signing)");
 		} else {
+			s->tail = ISMS_TAIL_SIGS;
 			snprintf(s->after, sizeof s->after, "later revisions added only %zu further "
 			         "signature%s", added, added == 1 ? "" : "s");
 		}
@@ -758,8 +805,11 @@ isms_pack_pdf_sig_text(const isms_pdf_sig *s, size_t i, size_t n, char *buf, siz
 	char head[64] = "";
 	if (n > 1)
 		snprintf(head, sizeof head, "signature %zu of %zu: ", i + 1, n);
-	snprintf(buf, size, "%s%s%s%s%s%s", head, s->r.signer, *s->r.signer ? ": " : "",
-	         s->r.reason, *s->after && s->ok ? "; " : "", s->ok ? s->after : "");
+	char shown[80] = "";
+	if (s->visible)
+		snprintf(shown, sizeof shown, "; shown in the approval box (%s's cell)", s->cell);
+	snprintf(buf, size, "%s%s%s%s%s%s%s", head, s->r.signer, *s->r.signer ? ": " : "",
+	         s->r.reason, shown, *s->after && s->ok ? "; " : "", s->ok ? s->after : "");
 }
 
 int

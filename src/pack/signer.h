@@ -102,6 +102,11 @@ typedef struct isms_pdf_sig {
 	size_t covered;    /* the end of the revision it signs (0: unreadable) */
 	char role[65];     /* its /Reason (the --sign-as role), "" when none */
 	char after[160];   /* what later revisions added, in words */
+	enum { ISMS_TAIL_NONE, ISMS_TAIL_SIGS, ISMS_TAIL_CONTENT, ISMS_TAIL_BYTES } tail;
+	                   /* the same as a value: nothing, further signatures only, content,
+	                    * bytes after the last signature */
+	int visible;       /* its widget draws it in the approval box */
+	char cell[16];     /* which cell: drafter, reviewer, approver */
 } isms_pdf_sig;
 
 /* Every embedded signature of the PDF at path, in file order, into *out (free with
