@@ -245,12 +245,14 @@ isms_pack_appearance(const isms_signer *s, time_t when, const char *lang, double
 		if (y - 0.22 * run->size < y0) y0 = y - 0.22 * run->size;
 		if (y + 0.9 * run->size > y1) y1 = y + 0.9 * run->size;
 	}
-	/* scaled down (never up) to fit the cell with a little margin, centred */
+	/* scaled to fit the cell with a little margin, centred; at most to the size
+	 * that fits the room the layout keeps in every approval cell (about 18.5 pt:
+	 * name 8.6 pt, then 7 pt), so that the signatures of one box match */
 	double sc = (w - 2) / (x1 - x0);
 	if ((h - 1) / (y1 - y0) < sc)
 		sc = (h - 1) / (y1 - y0);
-	if (sc > 1)
-		sc = 1;
+	if (sc > 0.78)
+		sc = 0.78;
 	char n1[32], n2[32], n3[32];
 	isms_buf_printf(&c, "q\n%s 0 0 %s ", num(n1, sc), num(n2, sc));
 	isms_buf_printf(&c, "%s %s cm\nBT\n0 g\n", num(n1, w / 2 - sc * (x0 + x1) / 2),

@@ -616,6 +616,10 @@ tab_measure(lay *L, isms_table *t)
 	for (size_t i = 0; i < t->ncells; i++) {
 		cell *c = &t->cells[i];
 		double need = (double)cl[i].nl * (cl[i].size > 0 ? cl[i].size * 1.38 : leading) + 2 * CELL_PAD;
+		/* a signature cell keeps room for a signature below its (centred) text,
+		 * as much as under one line in a 56 pt row: a name on two lines grows it */
+		if (c->slot)
+			need += 2 * 21 - 2 * CELL_PAD;
 		if (c->rowspan == 1 && need > rh[c->row])
 			rh[c->row] = need;
 	}
