@@ -61,6 +61,9 @@ int isms_pack_cosign(const isms_signer *s, const char *dir, time_t when, char *n
 /* 1 when name is a manifest signature's file: MANIFEST.sha256.p7s (the first) or
  * MANIFEST.sha256.N.p7s (N from 2 to 99, further signers), else 0. */
 int isms_pack_signature_name(const char *name);
+/* How many later signers (MANIFEST.sha256.N.p7s, N >= 2) the pack at pack_dir
+ * carries: 0 when none (or no pack). */
+int isms_pack_later_signers(const char *pack_dir);
 /* The role given with --sign-as, or NULL. */
 const char *isms_signer_role(const isms_signer *s);
 

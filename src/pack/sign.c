@@ -385,6 +385,19 @@ isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_ti
 }
 
 int
+isms_pack_later_signers(const char *pack_dir)
+{
+	int n = 0;
+	for (int k = 2; k <= 99; k++) {
+		char path[4096];
+		struct stat st;
+		snprintf(path, sizeof path, "%s/MANIFEST.sha256.%d.p7s", pack_dir, k);
+		n += lstat(path, &st) == 0;
+	}
+	return n;
+}
+
+int
 isms_pack_was_signed(const char *pack_dir)
 {
 	char path[4096];
