@@ -41,6 +41,7 @@ static const char usage_text[] =
 	"       ismspack sign-pdf FILE.pdf... --sign-key FILE [--sign-cert FILE ...]\n"
 	"                                         | --sign-pkcs11 URI [...]\n"
 	"       ismspack sign DIR --sign-key FILE ... | --sign-pkcs11 URI [--sign-as ROLE]\n"
+	"                                         [--sign-visible]\n"
 	"       ismspack workbook FILE.xml --out INPUT.xlsx\n"
 	"       ismspack import INPUT.xlsx... --into FILE.xml [--replace]\n"
 	"       ismspack collect FILE.xml --period PERIOD --out DIR [--by unit|reporter]\n"
@@ -70,6 +71,8 @@ static const char usage_text[] =
 	"  --sign-pkcs11-module PATH  the PKCS#11 module (default: p11-kit's modules)\n"
 	"  --sign-as ROLE     the signer's role: drafter, reviewer, approver (or the\n"
 	"                     organisation's own id), recorded in the signature\n"
+	"  --sign-visible     draw the signer's name, role and time into the role's cell\n"
+	"                     of the cover's approval box (needs --sign-as)\n"
 	"  --unsigned         rebuild a signed pack without signing it (else refused)\n"
 	"  --previous DIR     the pack to compare controlled documents with (default:\n"
 	"                     the pack being replaced): content changed under the same\n"
@@ -153,7 +156,7 @@ parse_shard(const char *s, int *k, int *n)
 	{"sign-pass-env", required_argument, NULL, 'E'}, \
 	{"sign-pkcs11", required_argument, NULL, 'X'}, \
 	{"sign-pkcs11-module", required_argument, NULL, 'M'}, \
-	{"sign-as", required_argument, NULL, 'R'},
+	{"sign-as", required_argument, NULL, 'R'}, {"sign-visible", no_argument, NULL, 'G'},
 
 /* Record a signing option (getopt's c and its argument); 0 when c is none. */
 static int
@@ -168,6 +171,7 @@ sign_option(int c, const char *arg, isms_sign_opts *so)
 	case 'X': so->pkcs11_uri = arg; return 1;
 	case 'M': so->pkcs11_module = arg; return 1;
 	case 'R': so->role = arg; return 1;
+	case 'G': so->visible = 1; return 1;
 	default: return 0;
 	}
 }

@@ -878,11 +878,15 @@ cover(tctx *c)
 	isms_table_row(s);
 	isms_table_min_height(s, 56);
 	/* the register is the one source; an <approval> speaks only where the register
-	 * has no entry (the loader refuses one that contradicts it) */
+	 * has no entry (the loader refuses one that contradicts it); each cell is where
+	 * that role's visible signature goes (sign --sign-visible) */
 	const isms_body *drafter = reg ? reg->drafter : ap ? ap->drafter : NULL;
 	isms_table_cell(s, drafter ? TN(d, drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
+	isms_table_slot(s, "drafter");
 	isms_table_cell(s, P(d, reg ? reg->reviewer : ap ? ap->reviewer : NULL), 1, 1, ISMS_CENTER);
+	isms_table_slot(s, "reviewer");
 	isms_table_cell(s, P(d, reg ? reg->approver : ap ? ap->approver : NULL), 1, 1, ISMS_CENTER);
+	isms_table_slot(s, "approver");
 	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
 	              "(The signed original is kept by document control.)"), ISMS_CENTER);
 	isms_doc_page_break(d->doc);

@@ -188,6 +188,14 @@ only_is_safe(const struct job *j, const char *target, const char *shown)
 {
 	const isms_build_opts *o = j->o;
 	char path[PATH_MAX + 32];
+	int later = isms_pack_later_signers(target);
+	if (later > 0) {
+		isms_error(NULL, "--only %s: the pack %s carries the signatures of %d later signer%s "
+		           "(ismspack sign) in its manifest and PDFs, which a partial rebuild cannot "
+		           "keep; rebuild the whole pack (without --only) and have them sign again",
+		           o->only, shown, later, later == 1 ? "" : "s");
+		return ISMS_EXIT_USAGE;
+	}
 	snprintf(path, sizeof path, "%s/manifest.json", target);
 	char *old = isms_fs_read_file(path, NULL, 1u << 20);
 	if (!old)

@@ -35,6 +35,7 @@ typedef struct isms_sign_opts {
 	const char *pkcs11_uri;    /* a pkcs11: URI (RFC 7512) naming token and key, instead of key */
 	const char *pkcs11_module; /* the PKCS#11 module; NULL: the URI's module-path or p11-kit */
 	const char *role;      /* --sign-as: drafter, reviewer, approver or the organisation's own id */
+	int visible;           /* --sign-visible: the signature drawn in the approval box */
 } isms_sign_opts;
 
 /* Load the signing key and certificates (from files, or with pkcs11_uri from a token,
@@ -60,6 +61,9 @@ int isms_pack_cosign(const isms_signer *s, const char *dir, time_t when, char *n
 /* 1 when name is a manifest signature's file: MANIFEST.sha256.p7s (the first) or
  * MANIFEST.sha256.N.p7s (N from 2 to 99, further signers), else 0. */
 int isms_pack_signature_name(const char *name);
+/* How many later signers (MANIFEST.sha256.N.p7s, N >= 2) the pack at pack_dir
+ * carries: 0 when none (or no pack). */
+int isms_pack_later_signers(const char *pack_dir);
 /* The role given with --sign-as, or NULL. */
 const char *isms_signer_role(const isms_signer *s);
 

@@ -19,6 +19,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/fs.h"
+#include "typeset/pages.h"
 
 /* Room for the DER signature: RSA-4096 with a chain of a few certificates. */
 #define SIG_BYTES 16384
@@ -88,6 +89,48 @@ pdf_date(time_t t, char *buf, size_t size)
 	strftime(buf, size, "D:%Y%m%d%H%M%SZ", &tm);
 }
 
+static int
+cmp_xref(const void *a, const void *b)
+{
+	long x = ((const isms_xref *)a)->num, y = ((const isms_xref *)b)->num;
+	return (x > y) - (x < y);
+}
+
+/* The approval box cell of role on the page dictionary [ps, pe) (its page-piece
+ * data, as src/pdf writes it: /ApprovalBox << /role [x0 y0 x1 y1] ... >> /Lang
+ * (zh)) into box, and the document's language into lang (>= 3 bytes).  0 found. */
+static int
+approval_cell(const char *ps, const char *pe, const char *role, double box[4], char *lang)
+{
+	const char *ab = memmem(ps, (size_t)(pe - ps), "/ApprovalBox", 12);
+	if (!ab || !*role)
+		return -1;
+	const char *ae = memmem(ab, (size_t)(pe - ab), ">>", 2);
+	char key[80];
+	int kl = snprintf(key, sizeof key, "/%s", role);
+	for (const char *q = ab; ae && (q = memmem(q, (size_t)(ae - q), key, (size_t)kl)); q += kl) {
+		const char *v = q + kl;
+		while (v < ae && strchr(" \r\n", *v))
+			v++;
+		if (v >= ae || *v != '[')
+			continue;
+		char *e = (char *)v + 1;
+		for (int k = 0; k < 4; k++) {
+			const char *from = e;
+			box[k] = strtod(from, &e);
+			if (e == from)
+				return -1;
+		}
+		if (box[2] <= box[0] || box[3] <= box[1])
+			return -1;
+		const char *lg = memmem(ab, (size_t)(pe - ab), "/Lang (", 7);
+		if (lg && lg[9] == ')' && lg[7] >= 'a' && lg[7] <= 'z' && lg[8] >= 'a' && lg[8] <= 'z')
+			snprintf(lang, 3, "%.2s", lg + 7);
+		return 0;
+	}
+	return -1;
+}
+
 int
 isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 {
@@ -101,6 +144,7 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	}
 	int rc = -1;
 	isms_buf u = {0};
+	isms_xref *xs = NULL;
 	const char *sx = rfind(pdf, len, "startxref");
 	const char *tr = sx ? rfind(pdf, (size_t)(sx - pdf), "trailer") : NULL;
 	const char *ds, *de;
@@ -138,11 +182,30 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	long pages = ref_after(ds, de, "/Pages");
 	const char *ps, *pe, *kids;
 	long page = -1;
+	double box[4];
+	char lang[4] = "zh";
+	int visible = 0;
 	if (pages > 0 && object_dict(pdf, len, pages, &ps, &pe) == 0 &&
 	    (kids = memmem(ps, (size_t)(pe - ps), "/Kids", 5)) != NULL) {
 		const char *lb = memchr(kids, '[', (size_t)(pe - kids));
 		if (lb)
 			page = strtol(lb + 1, NULL, 10);
+		/* visible: the page whose approval box has the signer's cell */
+		const char *rb = lb ? memchr(lb, ']', (size_t)(pe - lb)) : NULL;
+		for (const char *q = lb ? lb + 1 : NULL; s->visible && q && q < rb && !visible;) {
+			char *e;
+			long k = strtol(q, &e, 10);
+			if (e == q)
+				break;
+			const char *r = memchr(e, 'R', (size_t)(rb - e));
+			q = r ? r + 1 : rb;
+			const char *ks, *ke;
+			if (k > 0 && object_dict(pdf, len, k, &ks, &ke) == 0 &&
+			    approval_cell(ks, ke, s->role, box, lang) == 0) {
+				page = k;
+				visible = 1;
+			}
+		}
 	}
 	const char *pgs = NULL, *pge = NULL;
 	if (page < 1 || object_dict(pdf, len, page, &pgs, &pge) < 0) {
@@ -150,12 +213,13 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 		goto done;
 	}
 	long field = size, sig = size + 1;
-	long off_root, off_page, off_field, off_sig;
+	size_t nx = 0;
+	xs = isms_xmalloc((5 + 7 * ISMS_MAX_FONTS) * sizeof *xs);
 	isms_buf_append(&u, pdf, len);
 	if (u.data[u.len - 1] != '\n')
 		isms_buf_putc(&u, '\n');
 
-	off_root = (long)u.len;
+	xs[nx++] = (isms_xref){root, u.len};
 	isms_buf_printf(&u, "%ld 0 obj\n", root);
 	if (fields_end) {
 		isms_buf_append(&u, ds, (size_t)(fields_end - ds));
@@ -167,7 +231,7 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 		isms_buf_printf(&u, " /AcroForm << /Fields [%ld 0 R] /SigFlags 3 >> >>\nendobj\n", field);
 	}
 
-	off_page = (long)u.len;
+	xs[nx++] = (isms_xref){page, u.len};
 	isms_buf_printf(&u, "%ld 0 obj\n", page);
 	const char *annots = memmem(pgs, (size_t)(pge - pgs), "/Annots", 7);
 	const char *lb = annots ? memchr(annots, '[', (size_t)(pge - annots)) : NULL;
@@ -181,17 +245,38 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	}
 	isms_buf_puts(&u, "\nendobj\n");
 
-	off_field = (long)u.len;
 	char tname[32] = "ismspack";
 	if (nfields)
 		snprintf(tname, sizeof tname, "ismspack-%d", nfields + 1);
+	xs[nx++] = (isms_xref){field, u.len};
 	isms_buf_printf(&u, "%ld 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (%s) "
-	                "/V %ld 0 R /Rect [0 0 0 0] /F 132 /P %ld 0 R >>\nendobj\n", field, tname,
-	                sig, page);
+	                "/V %ld 0 R /Rect [", field, tname, sig);
+	long nap = 0;
+	if (visible) {
+		/* the cell's rectangle; its appearance (sig + 1 ...) drawn to fit it */
+		char n[4][32];
+		for (int k = 0; k < 4; k++)
+			snprintf(n[k], sizeof n[k], "%.2f", box[k]);
+		isms_buf_printf(&u, "%s %s %s %s] /F 132 /P %ld 0 R /AP << /N %ld 0 R >> >>\nendobj\n",
+		                n[0], n[1], n[2], n[3], page, sig + 1);
+		nap = isms_pack_appearance(s, when, lang, strtod(n[2], NULL) - strtod(n[0], NULL),
+		                           strtod(n[3], NULL) - strtod(n[1], NULL), sig + 1, &u, xs, &nx);
+		if (nap < 0)
+			goto done;
+	} else {
+		/* invisible: an empty rectangle, and an empty appearance, which PDF/A
+		 * wants of every widget (PDFBox Preflight 5.3.1) */
+		isms_buf_printf(&u, "0 0 0 0] /F 132 /P %ld 0 R /AP << /N %ld 0 R >> >>\nendobj\n",
+		                page, sig + 1);
+		xs[nx++] = (isms_xref){sig + 1, u.len};
+		isms_buf_printf(&u, "%ld 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 0 0] "
+		                "/Length 0 >>\nstream\n\nendstream\nendobj\n", sig + 1);
+		nap = 1;
+	}
 
 	char mdate[32];
 	pdf_date(when, mdate, sizeof mdate);
-	off_sig = (long)u.len;
+	xs[nx++] = (isms_xref){sig, u.len};
 	isms_buf_printf(&u, "%ld 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter "
 	                "/ETSI.CAdES.detached /M (%s) ", sig, mdate);
 	/* The role id is plain ASCII (checked when the signer is loaded). */
@@ -209,28 +294,19 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	isms_buf_puts(&u, " >>\nendobj\n");
 
 	/* xref of the update: one subsection per run of consecutive numbers */
-	struct { long num, off; } ent[4] = {{root, off_root}, {page, off_page},
-		{field, off_field}, {sig, off_sig}};
-	for (int i = 0; i < 4; i++)
-		for (int j = i + 1; j < 4; j++)
-			if (ent[j].num < ent[i].num) {
-				long tn = ent[i].num, to = ent[i].off;
-				ent[i] = ent[j];
-				ent[j].num = tn;
-				ent[j].off = to;
-			}
+	qsort(xs, nx, sizeof *xs, cmp_xref);
 	long xref_at = (long)u.len;
 	isms_buf_puts(&u, "xref\n");
-	for (int i = 0; i < 4;) {
-		int j = i;
-		while (j + 1 < 4 && ent[j + 1].num == ent[j].num + 1)
+	for (size_t i = 0; i < nx;) {
+		size_t j = i;
+		while (j + 1 < nx && xs[j + 1].num == xs[j].num + 1)
 			j++;
-		isms_buf_printf(&u, "%ld %d\n", ent[i].num, j - i + 1);
-		for (int k = i; k <= j; k++)
-			isms_buf_printf(&u, "%010ld 00000 n\r\n", ent[k].off);
+		isms_buf_printf(&u, "%ld %zu\n", xs[i].num, j - i + 1);
+		for (size_t k = i; k <= j; k++)
+			isms_buf_printf(&u, "%010zu 00000 n\r\n", xs[k].off);
 		i = j + 1;
 	}
-	isms_buf_printf(&u, "trailer\n<< /Size %ld /Root %ld 0 R", size + 2, root);
+	isms_buf_printf(&u, "trailer\n<< /Size %ld /Root %ld 0 R", size + 2 + nap, root);
 	if (info > 0)
 		isms_buf_printf(&u, " /Info %ld 0 R", info);
 	if (id) {
@@ -271,6 +347,7 @@ isms_pack_sign_pdf(const isms_signer *signer, const char *path, time_t when)
 	}
 	rc = 0;
 done:
+	free(xs);
 	isms_buf_free(&u);
 	free(pdf);
 	return rc;
@@ -337,31 +414,56 @@ without(isms_buf *o, const char *s, size_t n, const char *key)
 	}
 }
 
-/* Whether the revision pdf[from..to) only adds a signature: every object in it is
- * a signature dictionary, a signature field, or an object of the earlier revisions
- * that differs only in its /AcroForm or /Annots. */
+/* Whether rect [x0 y0 x1 y1] is a cell of the approval box recorded on the page
+ * dictionary [ps, pe) (within a hundredth of a point). */
+static int
+in_approval_box(const char *ps, const char *pe, const double rect[4])
+{
+	const char *ab = memmem(ps, (size_t)(pe - ps), "/ApprovalBox", 12);
+	const char *ae = ab ? memmem(ab, (size_t)(pe - ab), ">>", 2) : NULL;
+	for (const char *q = ab; ae && (q = memchr(q, '[', (size_t)(ae - q))); q++) {
+		char *e = (char *)q + 1;
+		int same = 1;
+		for (int k = 0; k < 4; k++) {
+			const char *from = e;
+			double v = strtod(from, &e);
+			same &= e != from && v - rect[k] < 0.01 && rect[k] - v < 0.01;
+		}
+		if (same)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the revision pdf[from..to) only adds a signature.  Its objects, read in
+ * sequence (streams by their /Length), may be: a signature dictionary and its
+ * widget as ismspack writes them, invisible or visible; a visible widget's
+ * rectangle must be a cell of the approval box that the page carried before (its
+ * appearance cannot be drawn elsewhere); new objects (numbers no earlier revision
+ * used) of the kinds an appearance is made of (a form, fonts and their streams),
+ * which nothing but a widget's /AP may reach; and objects of earlier revisions
+ * that differ only in /AcroForm (signature fields only) or /Annots.  Anything
+ * else (a changed content stream, another generation, an object the scan cannot
+ * read) is content. */
 static int
 signature_only(const char *pdf, size_t from, size_t to)
 {
-	const char *end = pdf + to;
-	/* No stream (content, object streams, xref streams) and no object this scan
-	 * would miss: every endobj belongs to an "N 0 obj" examined below. */
-	size_t objects = 0, ends = 0;
-	if (memmem(pdf + from, to - from, "stream", 6))
-		return 0;
-	for (const char *q = pdf + from; (q = memmem(q, (size_t)(end - q), "endobj", 6)); q += 6)
-		ends++;
-	for (const char *p = pdf + from; (p = memmem(p, (size_t)(end - p), " 0 obj", 6)); p += 6) {
-		const char *num = p;
-		while (num > pdf + from && num[-1] >= '0' && num[-1] <= '9')
-			num--;
-		if (num == p || (num > pdf && num[-1] != '\n' && num[-1] != '\r'))
-			continue;
-		objects++;
-		long n = strtol(num, NULL, 10);
-		const char *ds = memmem(p, (size_t)(end - p), "<<", 2), *de = NULL;
+	const char *p = pdf + from, *end = pdf + to;
+	for (;;) {
+		while (p < end && strchr(" \r\n", *p))
+			p++;
+		if ((size_t)(end - p) >= 4 && !memcmp(p, "xref", 4))
+			break;
+		char *e;
+		long n = strtol(p, &e, 10);
+		if (e == p || n < 1 || strncmp(e, " 0 obj", 6))
+			return 0;
+		p = e + 6;
+		while (p < end && strchr(" \r\n", *p))
+			p++;
+		const char *ds = p, *de = NULL;
 		int depth = 0;
-		for (const char *q = ds; q && q + 1 < end; q++) {
+		for (const char *q = ds; (size_t)(end - q) >= 2 && *ds == '<'; q++) {
 			if (q[0] == '<' && q[1] == '<')
 				depth++, q++;
 			else if (q[0] == '>' && q[1] == '>') {
@@ -372,25 +474,73 @@ signature_only(const char *pdf, size_t from, size_t to)
 				}
 			}
 		}
-		if (!ds || !de)
+		if (!de)
 			return 0;
-		const char *after = de;
-		while (after < end && strchr(" \r\n", *after))
-			after++;
-		if ((size_t)(end - after) < 6 || memcmp(after, "endobj", 6))
-			return 0; /* a stream: content */
 		size_t dl = (size_t)(de - ds);
-		/* Only the two new objects exactly as ismspack writes them: an invisible
-		 * widget (no appearance of its own) and a signature dictionary. */
+		p = de;
+		while (p < end && strchr(" \r\n", *p))
+			p++;
+		int is_stream = 0;
+		if ((size_t)(end - p) >= 7 && !memcmp(p, "stream\n", 7)) {
+			long slen = ref_after(ds, de, "/Length");
+			if (slen < 0 || slen > end - p - 7)
+				return 0;
+			p += 7 + slen;
+			while (p < end && strchr(" \r\n", *p))
+				p++;
+			if ((size_t)(end - p) < 9 || memcmp(p, "endstream", 9))
+				return 0;
+			p += 9;
+			while (p < end && strchr(" \r\n", *p))
+				p++;
+			is_stream = 1;
+		}
+		if ((size_t)(end - p) < 6 || memcmp(p, "endobj", 6))
+			return 0;
+		p += 6;
 		static const char sigd[] = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter "
 		                           "/ETSI.CAdES.detached /M (";
 		static const char wid[] = "<< /Type /Annot /Subtype /Widget /FT /Sig /T (";
-		if (dl > sizeof sigd && !memcmp(ds, sigd, sizeof sigd - 1) &&
+		const char *os, *oe;
+		int is_new = object_dict(pdf, from, n, &os, &oe) < 0;
+		if (!is_stream && dl > sizeof sigd && !memcmp(ds, sigd, sizeof sigd - 1) &&
 		    memmem(ds, dl, "/ByteRange", 10))
 			continue;
-		if (dl > sizeof wid && !memcmp(ds, wid, sizeof wid - 1) &&
-		    memmem(ds, dl, "/Rect [0 0 0 0] /F 132 /P ", 26) && !memmem(ds, dl, "/AP", 3))
+		if (!is_stream && dl > sizeof wid && !memcmp(ds, wid, sizeof wid - 1)) {
+			/* invisible: nothing is drawn in an empty rectangle */
+			if (memmem(ds, dl, "/Rect [0 0 0 0] /F 132 /P ", 26))
+				continue;
+			const char *r = memmem(ds, dl, "/Rect [", 7);
+			const char *f = memmem(ds, dl, "] /F 132 /P ", 12);
+			const char *ps, *pe;
+			double rect[4];
+			char *q = r ? (char *)r + 7 : NULL;
+			for (int k = 0; q && k < 4; k++) {
+				const char *at = q;
+				rect[k] = strtod(at, &q);
+				if (q == at)
+					q = NULL;
+			}
+			long page = f ? strtol(f + 12, &e, 10) : -1;
+			if (q && q == f && page > 0 && !strncmp(e, " 0 R /AP << /N ", 15) &&
+			    object_dict(pdf, from, page, &ps, &pe) == 0 && in_approval_box(ps, pe, rect))
+				continue;
+			return 0;
+		}
+		if (is_new) {
+			static const char *const kinds[] = {"<< /Type /XObject /Subtype /Form /BBox [",
+				"<< /Type /Font /Subtype /Type0 ", "<< /Type /Font /Subtype /CIDFontType2 ",
+				"<< /Type /FontDescriptor ", "<< /Length "};
+			int ok = 0;
+			for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+				ok |= !strncmp(ds, kinds[k], strlen(kinds[k])) &&
+				      (k == 0 || k == 4) == is_stream;
+			if (!ok)
+				return 0;
 			continue;
+		}
+		if (is_stream)
+			return 0;
 		/* A changed form may only list signature fields. */
 		const char *af = memmem(ds, dl, "/AcroForm", 9);
 		if (af) {
@@ -409,9 +559,6 @@ signature_only(const char *pdf, size_t from, size_t to)
 			if (strncmp(q, "] /SigFlags 3 >>", 16))
 				return 0;
 		}
-		const char *os, *oe;
-		if (object_dict(pdf, from, n, &os, &oe) < 0)
-			return 0;
 		isms_buf x = {0}, y = {0}, nx = {0}, ny = {0};
 		isms_buf t = {0};
 		without(&t, ds, dl, "/AcroForm");
@@ -430,7 +577,8 @@ signature_only(const char *pdf, size_t from, size_t to)
 		if (!same)
 			return 0;
 	}
-	return objects == ends;
+	/* the rest is the update's xref and trailer: no object hides there */
+	return !memmem(p, (size_t)(end - p), " obj", 4) && !memmem(p, (size_t)(end - p), "stream", 6);
 }
 
 /* Check the signature whose /ByteRange is at br: its range starts at 0, ends at the
@@ -545,6 +693,41 @@ isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t 
 		const char *re = rs ? memchr(rs + 9, ')', (size_t)(br - rs - 9)) : NULL;
 		if (re && re - rs - 9 < (long)sizeof s->role)
 			snprintf(s->role, sizeof s->role, "%.*s", (int)(re - rs - 9), rs + 9);
+		/* shown in the approval box: the widget that points to this dictionary
+		 * has an appearance in one of its cells */
+		const char *on = ds;
+		while (on > pdf && !(on[0] == '\n' && on[1] >= '0' && on[1] <= '9'))
+			on--;
+		long signum = strtol(on + 1, NULL, 10);
+		char vref[40];
+		int vl = snprintf(vref, sizeof vref, "/V %ld 0 R /Rect [", signum);
+		const char *w = memmem(pdf, len, vref, (size_t)vl);
+		const char *we = w ? memmem(w, len - (size_t)(w - pdf), ">>", 2) : NULL;
+		if (w && we && memmem(w, (size_t)(we - w), "/AP << /N ", 10)) {
+			double rect[4];
+			char *q = (char *)w + vl;
+			for (int k = 0; k < 4; k++)
+				rect[k] = strtod(q, &q);
+			long pg = strtol(strstr(q, "/P ") ? strstr(q, "/P ") + 3 : q, NULL, 10);
+			const char *ps, *pe;
+			static const char *const roles[] = {"drafter", "reviewer", "approver"};
+			for (int k = 0; k < 3 && pg > 0 && object_dict(pdf, len, pg, &ps, &pe) == 0; k++) {
+				double box[4];
+				char lang[4];
+				if (approval_cell(ps, pe, roles[k], box, lang) == 0 &&
+				    box[0] - rect[0] < 0.01 && rect[0] - box[0] < 0.01 &&
+				    box[1] - rect[1] < 0.01 && rect[1] - box[1] < 0.01) {
+					s->visible = 1;
+					snprintf(s->cell, sizeof s->cell, "%s", roles[k]);
+				}
+			}
+		}
+		if (s->visible && strcmp(s->cell, s->role)) {
+			s->ok = 0;
+			snprintf(s->r.reason, sizeof s->r.reason, "its appearance is drawn in the %s's "
+			         "cell of the approval box, but it signs as %s", s->cell,
+			         *s->role ? s->role : "no role");
+		}
 		if (*s->r.role && strcmp(s->r.role, s->role)) {
 			s->ok = 0;
 			snprintf(s->r.reason, sizeof s->r.reason, "altered: the role in /Reason (%s) is "
@@ -558,6 +741,7 @@ isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t 
 			continue;
 		if (s->covered == len) {
 			snprintf(s->after, sizeof s->after, "covers the whole file");
+			s->tail = ISMS_TAIL_NONE;
 			continue;
 		}
 		size_t from = s->covered, added = 0;
@@ -572,17 +756,20 @@ isms_pack_pdf_sigs(const char *path, const char *ca, isms_pdf_sig **out, size_t 
 			from = v[k].covered;
 		}
 		if (content) {
+			s->tail = ISMS_TAIL_CONTENT;
 			snprintf(s->after, sizeof s->after, "a later revision added content after "
 			         "this signature");
 			s->ok = 0;
 			snprintf(s->r.reason, sizeof s->r.reason, "content was added after this "
 			         "signature (a later revision changes the document, not only signs it)");
 		} else if (from < len) {
+			s->tail = ISMS_TAIL_BYTES;
 			snprintf(s->after, sizeof s->after, "bytes were added after the last signature");
 			s->ok = 0;
 			snprintf(s->r.reason, sizeof s->r.reason, "the signature does not cover the "
 			         "whole file (bytes were added after signing)");
 		} else {
+			s->tail = ISMS_TAIL_SIGS;
 			snprintf(s->after, sizeof s->after, "later revisions added only %zu further "
 			         "signature%s", added, added == 1 ? "" : "s");
 		}
@@ -618,8 +805,11 @@ isms_pack_pdf_sig_text(const isms_pdf_sig *s, size_t i, size_t n, char *buf, siz
 	char head[64] = "";
 	if (n > 1)
 		snprintf(head, sizeof head, "signature %zu of %zu: ", i + 1, n);
-	snprintf(buf, size, "%s%s%s%s%s%s", head, s->r.signer, *s->r.signer ? ": " : "",
-	         s->r.reason, *s->after && s->ok ? "; " : "", s->ok ? s->after : "");
+	char shown[80] = "";
+	if (s->visible)
+		snprintf(shown, sizeof shown, "; shown in the approval box (%s's cell)", s->cell);
+	snprintf(buf, size, "%s%s%s%s%s%s%s", head, s->r.signer, *s->r.signer ? ": " : "",
+	         s->r.reason, shown, *s->after && s->ok ? "; " : "", s->ok ? s->after : "");
 }
 
 int

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "base/alloc.h"
@@ -154,9 +155,18 @@ isms_signer_load(isms_signer **out, const isms_sign_opts *o, time_t when)
 		          "own), not \"%s\"", o->role);
 		return -1;
 	}
+	if (o->visible && (!o->role || !isms_pack_role_title(o->role, "zh"))) {
+		isms_diag(ISMS_ERROR, NULL, "--sign-visible draws the signature into the approval "
+		          "box's cell of the signer's role: give --sign-as drafter, reviewer or "
+		          "approver%s%s%s", o->role ? " (not \"" : "", o->role ? o->role : "",
+		          o->role ? "\")" : "");
+		return -1;
+	}
 	int rc = o->pkcs11_uri ? isms_signer_load_pkcs11(out, o, when) : load_files(out, o, when);
 	if (rc == 0 && o->role)
 		snprintf((*out)->role, sizeof (*out)->role, "%s", o->role);
+	if (rc == 0)
+		(*out)->visible = o->visible;
 	return rc;
 }
 
@@ -375,6 +385,19 @@ isms_pack_sign_manifest(const isms_signer *s, const char *dir, time_t signing_ti
 }
 
 int
+isms_pack_later_signers(const char *pack_dir)
+{
+	int n = 0;
+	for (int k = 2; k <= 99; k++) {
+		char path[4096];
+		struct stat st;
+		snprintf(path, sizeof path, "%s/MANIFEST.sha256.%d.p7s", pack_dir, k);
+		n += lstat(path, &st) == 0;
+	}
+	return n;
+}
+
+int
 isms_pack_was_signed(const char *pack_dir)
 {
 	char path[4096];
@@ -440,7 +463,45 @@ isms_pack_cosign(const isms_signer *s, const char *dir, time_t when, char *name)
 		isms_diag(ISMS_ERROR, NULL, "%s already carries 99 signatures", dir);
 		goto done;
 	}
-	rc = sign_manifest_as(s, pack, name, when) < 0 ? ISMS_EXIT_CANTCREAT : 0;
+	/* The signer signs every PDF too (a further revision each, so that the PDFs
+	 * carry every signer's signature, visible in the approval box with
+	 * --sign-visible) and then the manifest: all in a copy of the pack, swapped in
+	 * whole, so a failure half-way (a token removed) leaves the pack as it was.
+	 * MANIFEST.sha256 stays as the build wrote it: it lists each PDF's revision
+	 * as built, which verify finds at the start of the grown PDF. */
+	rc = ISMS_EXIT_CANTCREAT;
+	if (isms_outdir_begin(out) < 0)
+		goto done;
+	const char *tmp = isms_outdir_tmp(out);
+	DIR *d = opendir(pack);
+	struct dirent *de;
+	while (d && (de = readdir(d))) {
+		char from[4096], to[4096];
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(from, sizeof from, "%s/%s", pack, de->d_name);
+		snprintf(to, sizeof to, "%s/%s", tmp, de->d_name);
+		if (isms_fs_copy(from, to) < 0) {
+			isms_diag(ISMS_ERROR, NULL, "cannot copy %s: %s; %s is unchanged", from,
+			          strerror(errno), dir);
+			closedir(d);
+			goto done;
+		}
+		size_t l = strlen(de->d_name);
+		if (l > 4 && !strcmp(de->d_name + l - 4, ".pdf") && isms_pack_sign_pdf(s, to, when) < 0) {
+			isms_diag(ISMS_ERROR, NULL, "%s is unchanged", dir);
+			closedir(d);
+			goto done;
+		}
+	}
+	if (!d) {
+		isms_diag(ISMS_ERROR, NULL, "cannot read %s: %s", dir, strerror(errno));
+		goto done;
+	}
+	closedir(d);
+	if (sign_manifest_as(s, tmp, name, when) < 0 || isms_outdir_publish(out) < 0)
+		goto done;
+	rc = 0;
 done:
 	isms_outdir_free(out);
 	return rc;

@@ -15,7 +15,25 @@ struct isms_signer {
 	STACK_OF(X509) *chain;
 	struct isms_p11 *p11; /* the open PKCS#11 module when key lives on a token */
 	char role[65];        /* --sign-as; "" when not given */
+	int visible;          /* --sign-visible: draw into the approval box where a PDF has one */
 };
+
+/* An object's number and its offset in the file (an incremental update's xref). */
+typedef struct isms_xref {
+	long num;
+	size_t off;
+} isms_xref;
+
+/* The title of role (drafter, reviewer, approver) in lang (zh, en, bi); NULL for
+ * any other role. */
+const char *isms_pack_role_title(const char *role, const char *lang);
+/* Append to u the objects of s's visible signature drawn in a w x h box: a Form
+ * XObject numbered first (the name, role title and signing time `when`, typeset
+ * and scaled into the box), then the fonts it uses, numbered on from first + 1;
+ * each object's number and offset in u are added to x (*nx of them; room for
+ * 1 + 7 * ISMS_MAX_FONTS).  Returns the number of objects, -1 after reporting. */
+long isms_pack_appearance(const isms_signer *s, time_t when, const char *lang, double w,
+                          double h, long first, isms_buf *u, isms_xref *x, size_t *nx);
 
 /* Sign the content (a, alen) + (b, blen) with a detached CMS (SHA-256, CAdES
  * signing-certificate-v2, signingTime = when, the role as a claimed attribute of
@@ -84,6 +102,11 @@ typedef struct isms_pdf_sig {
 	size_t covered;    /* the end of the revision it signs (0: unreadable) */
 	char role[65];     /* its /Reason (the --sign-as role), "" when none */
 	char after[160];   /* what later revisions added, in words */
+	enum { ISMS_TAIL_NONE, ISMS_TAIL_SIGS, ISMS_TAIL_CONTENT, ISMS_TAIL_BYTES } tail;
+	                   /* the same as a value: nothing, further signatures only, content,
+	                    * bytes after the last signature */
+	int visible;       /* its widget draws it in the approval box */
+	char cell[16];     /* which cell: drafter, reviewer, approver */
 } isms_pdf_sig;
 
 /* Every embedded signature of the PDF at path, in file order, into *out (free with

@@ -2,6 +2,7 @@
  * manifest's CMS signature and every PDF's embedded one.  A mismatch is blamed on the
  * file that is wrong: MANIFEST.sha256 is judged by its signature, or, unsigned, by
  * manifest.json, which lists the same digests a second time. */
+#define _GNU_SOURCE
 #include "signer.h"
 
 #include <dirent.h>
@@ -180,6 +181,63 @@ ends_with_pdf(const char *name)
 	return l > 4 && !strcmp(name + l - 4, ".pdf");
 }
 
+/* A PDF that later signers signed (ismspack sign) has grown by revisions that only
+ * add signatures: whether the revision that ends one of its signatures has the
+ * digest hex (the one MANIFEST.sha256 lists) and everything after it only signs.
+ * 1 yes, with what it is in why; 0 no. */
+static int
+grown_by_signatures(const char *path, const char *hex, char *why, size_t size)
+{
+	isms_pdf_sig *v;
+	size_t n;
+	char err[300];
+	isms_pack_pdf_sigs(path, NULL, &v, &n, err, sizeof err);
+	size_t len;
+	char *pdf = n ? isms_fs_read_file(path, &len, 256u << 20) : NULL;
+	int found = 0;
+	for (size_t k = 0; pdf && k < n && !found; k++) {
+		char h[65];
+		if (!v[k].covered || v[k].covered > len)
+			continue;
+		isms_sha256_hex(pdf, v[k].covered, h);
+		if (strcmp(h, hex))
+			continue;
+		found = v[k].tail == ISMS_TAIL_SIGS ? 1 : -1;
+		if (found > 0)
+			snprintf(why, size, "digest matches its revision %zu (bytes 0 to %zu, %s); the "
+			         "%zu later revision%s only add%s signatures", k + 1, v[k].covered,
+			         v[k].r.signer, n - k - 1, n - k - 1 == 1 ? "" : "s",
+			         n - k - 1 == 1 ? "s" : "");
+		else
+			snprintf(why, size, "altered: its revision %zu (bytes 0 to %zu) is the one "
+			         "MANIFEST.sha256 lists, but a later revision %s", k + 1, v[k].covered,
+			         v[k].tail == ISMS_TAIL_CONTENT ? "changes the document (content, not "
+			         "only signatures)" : "was not signed (bytes added)");
+	}
+	free(pdf);
+	free(v);
+	return found;
+}
+
+/* The signers of the manifest (each signature's "signer ..., signed on ... as role"
+ * line, which the same run's PDF signatures repeat), for the check that every PDF
+ * carries each one's signature. */
+struct signer_list {
+	char (*who)[768];
+	char (*file)[32];
+	size_t n;
+};
+
+static void
+signer_add(struct signer_list *l, const char *who, const char *file)
+{
+	l->who = isms_xrealloc(l->who, (l->n + 1) * sizeof *l->who);
+	l->file = isms_xrealloc(l->file, (l->n + 1) * sizeof *l->file);
+	snprintf(l->who[l->n], sizeof l->who[0], "%s", who);
+	snprintf(l->file[l->n], sizeof l->file[0], "%s", file);
+	l->n++;
+}
+
 int
 isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, void *ctx,
                  char *verdict, size_t vsize)
@@ -242,6 +300,15 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 			failures++;
 			continue;
 		}
+		char grown[1200];
+		int g = f && ends_with_pdf(e->name) ? grown_by_signatures(
+			(snprintf(path, sizeof path, "%s/%s", dir, e->name), path), e->hex, grown,
+			sizeof grown) : 0;
+		if (g) {
+			report(ctx, e->name, g > 0, grown);
+			failures += g < 0;
+			continue;
+		}
 		int json_says_file = json_witness && f && j && !strcmp(j->hex, f->hex);
 		int json_unknown = json_witness && !f && !j && strcmp(e->name, "manifest.json");
 		if (json_says_file || json_unknown) {
@@ -294,6 +361,7 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 	/* Every embedded PDF signature is checked, with or without --ca; in a signed
 	 * pack every PDF must carry one. */
 	int pdf_signed = 0, pdf_unsigned = 0;
+	isms_buf pdf_signers = {0}; /* per PDF: "name\n" then one "\tsigner line\n" each */
 	for (size_t i = 0; i < p.nf; i++) {
 		if (!ends_with_pdf(p.f[i].name))
 			continue;
@@ -314,9 +382,11 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 			continue;
 		}
 		pdf_signed++;
+		isms_buf_printf(&pdf_signers, "%s\n", p.f[i].name);
 		for (size_t k = 0; k < n; k++) {
 			isms_pack_pdf_sig_text(&v[k], k, n, reason, sizeof reason);
 			report(ctx, label, v[k].ok, reason);
+			isms_buf_printf(&pdf_signers, "\t%s\n", v[k].r.signer);
 		}
 		failures += bad;
 		free(v);
@@ -373,8 +443,12 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 	/* Further signers (ismspack sign): MANIFEST.sha256.2.p7s, .3.p7s, ... each a
 	 * detached signature over the same MANIFEST.sha256; numbered without gaps. */
 	isms_buf names = {0};
+	struct signer_list signers = {0};
 	if (der && *sig.subject)
 		isms_buf_printf(&names, "%s%s%s", sig.subject, *sig.role ? " as " : "", sig.role);
+	int all_known = der && sig_ok == 0; /* every manifest signature holds */
+	if (all_known)
+		signer_add(&signers, sig.signer, "MANIFEST.sha256.p7s");
 	int last = 1;
 	for (int k = 2; k <= 99; k++) {
 		char name[32];
@@ -394,6 +468,7 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 			report(ctx, name, 0, errno == ENOENT ? "missing: a later signature "
 			       "exists, so this one was removed" : strerror(errno));
 			failures++;
+			all_known = 0;
 			continue;
 		}
 		isms_sig_check r;
@@ -407,11 +482,59 @@ isms_pack_verify(const char *dir, const char *ca, isms_verify_report report, voi
 		snprintf(reason, sizeof reason, "%s%s%s", r.signer, *r.signer ? ": " : "", r.reason);
 		report(ctx, name, ok, reason);
 		failures += !ok;
-		if (ok)
+		all_known &= ok;
+		if (ok) {
 			isms_buf_printf(&names, "%s%s%s%s", names.len ? ", " : "", r.subject,
 			                *r.role ? " as " : "", r.role);
+			signer_add(&signers, r.signer, name);
+		}
 		free(d);
 	}
+
+	/* Who signed the manifest signed every PDF in the same run (build, then each
+	 * ismspack sign): a PDF without one of them lost a signature (its later
+	 * revisions cut off), and a PDF signature by no manifest signer was added
+	 * outside the pack's signing. */
+	for (const char *pf = pdf_signers.data; pf && *pf;) {
+		const char *nl = strchr(pf, '\n'), *next = nl + 1;
+		while (*next == '\t')
+			next = strchr(next, '\n') + 1;
+		char label[300];
+		snprintf(label, sizeof label, "%.*s (embedded signature)", (int)(nl - pf), pf);
+		for (size_t k = 0; k < signers.n; k++) {
+			char line[800];
+			snprintf(line, sizeof line, "\t%s\n", signers.who[k]);
+			if (!memmem(nl, (size_t)(next - nl), line, strlen(line))) {
+				char reason[1200];
+				snprintf(reason, sizeof reason, "missing: %s signed the manifest (%s) but "
+				         "not this PDF (a later revision removed?)", signers.who[k],
+				         signers.file[k]);
+				report(ctx, label, 0, reason);
+				failures++;
+			}
+		}
+		/* signed outside: only when every manifest signature could be read (a
+		 * damaged one is the failure, not the PDFs it leaves unaccounted for) */
+		for (const char *q = nl + 1; q < next; q = strchr(q, '\n') + 1) {
+			const char *qe = strchr(q, '\n');
+			int known = !all_known; /* a failed manifest signature says who not */
+			for (size_t k = 0; k < signers.n && !known; k++)
+				known = (size_t)(qe - q - 1) == strlen(signers.who[k]) &&
+				        !memcmp(q + 1, signers.who[k], strlen(signers.who[k]));
+			if (!known) {
+				char reason[1200];
+				snprintf(reason, sizeof reason, "%.*s signed this PDF but not the manifest "
+				         "(signed outside ismspack build and ismspack sign)",
+				         (int)(qe - q - 1), q + 1);
+				report(ctx, label, 0, reason);
+				failures++;
+			}
+		}
+		pf = next;
+	}
+	isms_buf_free(&pdf_signers);
+	free(signers.who);
+	free(signers.file);
 
 	if (unsigned_pack)
 		snprintf(verdict, vsize, "unsigned: %s", pdf_signed

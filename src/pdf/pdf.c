@@ -459,6 +459,38 @@ pdf_date(time_t t)
 	return d;
 }
 
+/* The page's signature slots as its private data (a page-piece dictionary, PDF
+ * 32000-1 14.5): /PieceInfo << /ismspack << /LastModified (date) /Private <<
+ * /ApprovalBox << /drafter [x0 y0 x1 y1] ... >> /Lang (zh|en|bi) >> >> >>, where the
+ * signer (src/pack) finds the cell and the language of a visible signature. */
+static void
+page_slots(HPDF_Doc pdf, HPDF_Page p, const isms_page *pg, time_t date, const char *lang)
+{
+	HPDF_MMgr mm = pdf->mmgr;
+	char when[32];
+	struct tm tm;
+	gmtime_r(&date, &tm);
+	strftime(when, sizeof when, "D:%Y%m%d%H%M%S+00'00'", &tm);
+	HPDF_Dict box = HPDF_Dict_New(mm), priv = HPDF_Dict_New(mm), data = HPDF_Dict_New(mm),
+	          piece = HPDF_Dict_New(mm);
+	for (size_t i = 0; i < pg->nslots; i++) {
+		const isms_slot *s = &pg->slots[i];
+		HPDF_Array r = HPDF_Array_New(mm);
+		HPDF_Array_AddReal(r, (HPDF_REAL)s->x);
+		HPDF_Array_AddReal(r, (HPDF_REAL)s->y);
+		HPDF_Array_AddReal(r, (HPDF_REAL)(s->x + s->w));
+		HPDF_Array_AddReal(r, (HPDF_REAL)(s->y + s->h));
+		HPDF_Dict_Add(box, s->name, r);
+	}
+	HPDF_Dict_Add(priv, "ApprovalBox", box);
+	HPDF_Dict_Add(priv, "Lang", HPDF_String_New(mm, lang, NULL));
+	HPDF_Dict_Add(data, "LastModified", HPDF_String_New(mm, when, NULL));
+	HPDF_Dict_Add(data, "Private", priv);
+	HPDF_Dict_Add(piece, "ismspack", data);
+	HPDF_Dict_Add(p, "PieceInfo", piece);
+	HPDF_Dict_Add(p, "LastModified", HPDF_String_New(mm, when, NULL));
+}
+
 int
 isms_pdf_write(const isms_layout *l, const char *path)
 {
@@ -535,6 +567,8 @@ isms_pdf_write(const isms_layout *l, const char *path)
 				}
 			}
 		}
+		if (pg->nslots)
+			page_slots(pdf, p, pg, l->info->date, l->info->bilingual ? "bi" : l->info->english ? "en" : "zh");
 		if (pg->nruns && page_text(p, pg, fonts) < 0) {
 			free(pages);
 			goto done;

@@ -15,6 +15,7 @@ typedef struct cell {
 	enum isms_align align;
 	double grey;
 	int bold;
+	const char *slot;   /* the approval box's signature cell it is (isms_table_slot) */
 } cell;
 
 struct isms_table {

@@ -440,6 +440,30 @@ draw_cell_lines(lay *L, isms_page *pg, const cell *c, cell_lay *cl, size_t from,
 	}
 }
 
+/* Record the free part of a signature cell drawn at (cl->x, y) h tall: below its
+ * (vertically centred) lines, inside its border, in PDF coordinates. */
+static void
+add_slot(lay *L, isms_page *pg, const char *name, const cell_lay *cl, double y, double h,
+         double size, double leading)
+{
+	if (cl->size > 0) {
+		size = cl->size;
+		leading = size * 1.38;
+	}
+	double content = (double)cl->nl * leading;
+	double text_bottom = cl->nl ? y + (h - content) / 2 + content : y;
+	double top = text_bottom + 1, bot = y + h - 1.5;
+	if (bot - top < 6)
+		return; /* no room for a signature's appearance */
+	isms_slot *s = isms_arena_alloc(L->p->a, (pg->nslots + 1) * sizeof *s);
+	if (pg->nslots)
+		memcpy(s, pg->slots, pg->nslots * sizeof *s);
+	s[pg->nslots] = (isms_slot){isms_arena_strdup(L->p->a, name), cl->x + 1.5, L->ph - bot,
+	                            cl->w - 3, bot - top};
+	pg->slots = s;
+	pg->nslots++;
+}
+
 /* Widen the columns too narrow for a name, a date, an id or a word piece of one
  * of their cells, taking the width from columns that have room to spare, as a
  * typesetter sets a table.  Every column first gets room for its pieces with
@@ -592,6 +616,10 @@ tab_measure(lay *L, isms_table *t)
 	for (size_t i = 0; i < t->ncells; i++) {
 		cell *c = &t->cells[i];
 		double need = (double)cl[i].nl * (cl[i].size > 0 ? cl[i].size * 1.38 : leading) + 2 * CELL_PAD;
+		/* a signature cell keeps room for a signature below its (centred) text,
+		 * as much as under one line in a 56 pt row: a name on two lines grows it */
+		if (c->slot)
+			need += 2 * 21 - 2 * CELL_PAD;
 		if (c->rowspan == 1 && need > rh[c->row])
 			rh[c->row] = need;
 	}
@@ -842,6 +870,8 @@ table(lay *L, isms_table *t, double tail)
 				h += rh[k];
 			rect(L, pg, cl[i].x, cy, cl[i].w, h, c->grey < 1 ? c->grey : -1, 0, 0.6);
 			draw_cell_lines(L, pg, c, &cl[i], 0, cl[i].nl, cy, h, size, leading);
+			if (c->slot)
+				add_slot(L, pg, c->slot, &cl[i], cy, h, size, leading);
 		}
 		L->y += gh;
 	}

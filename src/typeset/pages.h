@@ -37,12 +37,21 @@ typedef struct isms_shape {
 	int dashed, arrow;
 } isms_shape;
 
+/* A named area of a page where a signature's appearance goes (the free part of an
+ * approval box cell, below what the cell prints), in PDF points. */
+typedef struct isms_slot {
+	const char *name;    /* drafter, reviewer, approver */
+	double x, y, w, h;   /* lower-left corner, width, height */
+} isms_slot;
+
 typedef struct isms_page {
 	double w, h;
 	isms_run *runs;
 	size_t nruns, cap_runs;
 	isms_shape *shapes;
 	size_t nshapes, cap_shapes;
+	isms_slot *slots;
+	size_t nslots;
 } isms_page;
 
 /* A bookmark: heading level, title, page (0-based) and the y of its top. */

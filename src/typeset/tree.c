@@ -202,6 +202,7 @@ isms_table_cell(isms_table *t, const char *text, int colspan, int rowspan, enum 
 	c->rowspan = rowspan;
 	c->align = align;
 	c->grey = 1;
+	c->slot = NULL;
 	grow_rows(t, r + rowspan + 1);
 	for (int rr = r; rr < r + rowspan; rr++)
 		for (int cc = c->col; cc < c->col + colspan; cc++)
@@ -216,6 +217,13 @@ isms_table_shade(isms_table *t, double grey, int bold)
 		return;
 	t->cells[t->ncells - 1].grey = grey;
 	t->cells[t->ncells - 1].bold = bold;
+}
+
+void
+isms_table_slot(isms_table *t, const char *name)
+{
+	if (t->ncells)
+		t->cells[t->ncells - 1].slot = isms_arena_strdup(t->doc->a, name);
 }
 
 void

@@ -84,6 +84,10 @@ void isms_table_cell(isms_table *t, const char *text, int colspan, int rowspan,
                      enum isms_align align);
 /* Shade the cell just added (grey level 0..1, 1 = white) and make its text bold. */
 void isms_table_shade(isms_table *t, double grey, int bold);
+/* Name the cell just added as a signature slot ("drafter", "reviewer", "approver"):
+ * its free area (below its text) is recorded on its page (isms_page.slots), where
+ * a visible signature of that role is drawn later. */
+void isms_table_slot(isms_table *t, const char *name);
 /* Minimum height of the current row in pt (empty boxes to fill in by hand). */
 void isms_table_min_height(isms_table *t, double pt);
 /* Keep the table whole and on the page of the last rows of the block before it
