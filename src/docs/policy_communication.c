@@ -46,14 +46,14 @@ summary(c5 *c, const view *w)
 {
 	dctx *d = &c->d;
 	c5_record_begin(c);
-	isms_doc_para(d->doc, ISMS_FIELD, 0, NULL, F(d, "%s%s", Ls(d, "資料截止日：", "Data cut-off: "),
-	              D(d, w->cutoff)), ISMS_RIGHT);
+	isms_doc_para(d->doc, ISMS_FIELD, 0, NULL, F(d, "%s%s", d->en ? "Data cut-off: " : d->bi ?
+	              "資料截止日 Data cut-off：" : "資料截止日：", D(d, w->cutoff)), ISMS_RIGHT);
 	if (!w->n) {
 		c5_para(c, 0, NULL, "截至資料截止日，尚無宣導紀錄。", "No communication recorded up to the data cut-off.");
 		c5_record_end(c);
 		return;
 	}
-	double wd[] = {0.6, 1.5, 1.1, 1.3, 2.3, 1.0, 0.9};
+	double wd[] = {0.55, 1.45, 1.0, 1.2, 2.6, 1.05, 0.8};
 	isms_table *t = isms_doc_table(d->doc, 7, wd, 1);
 	isms_table_font_size(t, 9.5);
 	isms_table_row(t);
@@ -90,12 +90,11 @@ acknowledgements(c5 *c, const view *w)
 	for (size_t i = 0; i < w->n; i++) {
 		const isms_communication *m = w->v[i];
 		const char *zh = F(d, "%zu. %s　%s：%s", i + 1, D(d, m->date), channel_zh[m->channel], m->subject.zh);
-		const char *en = F(d, "%zu. %s, %s: %s", i + 1, D(d, m->date), channel_en[m->channel],
+		char b[64];
+		const char *en = F(d, "%zu. %s, %s: %s", i + 1, N(d, isms_date_en(m->date, b, sizeof b)), channel_en[m->channel],
 		                   m->subject.en ? m->subject.en : m->subject.zh);
-		isms_doc_space(d->doc, 6);
-		isms_doc_para(d->doc, ISMS_FIELD, 0, NULL, F(d, "%c%s%c", ISMS_BOLD_ON, d->en ? en : zh, ISMS_BOLD_OFF), ISMS_LEFT);
-		if (d->bi)
-			isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_LEFT);
+		/* a heading keeps with its table's first rows */
+		isms_doc_heading(d->doc, 4, NULL, d->en ? en : d->bi ? F(d, "%s　%s", zh, en) : zh);
 		double wd[] = {0.5, 1.4, 2.4, 1.6, 1.5};
 		isms_table *t = isms_doc_table(d->doc, 5, wd, 1);
 		isms_table_row(t);
