@@ -67,4 +67,13 @@ int isms_docs_check_custom(const isms_org *org, const char *dir);
 int isms_docs_templated(const isms_docctx *c, enum isms_doc_kind kind, const char *templates_dir,
                         const char *path);
 
+/* The clause 5 leadership documents, from templates_dir (NULL: the installed
+ * templates) and the organisation's <leadership>: the commitment statement, the
+ * appointment letter, the policy communication record (up to the period's end).
+ * 0 ok; -1 output failure; -2 the template or the data at fault (reported). */
+int isms_docs_commitment(const isms_docctx *c, const char *templates_dir, const char *path);
+int isms_docs_appointments(const isms_docctx *c, const char *templates_dir, const char *path);
+int isms_docs_policy_communication(const isms_docctx *c, const char *templates_dir,
+                                   const char *path);
+
 #endif

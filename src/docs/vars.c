@@ -142,11 +142,14 @@ resolve(const isms_org *org, enum isms_doc_kind doc, int en, const char *name, i
 			/* ismspack writes this document itself: name it by its usual title */
 			static const char *const zh[] = {"資通安全管理政策", "資訊安全組織管理程序",
 				"資通安全目標管理程序", "資通安全目標設定表", "資通安全目標檢討表",
-				"資訊安全目標量測統計表", "管理審查會議紀錄", "適用性聲明書"};
+				"資訊安全目標量測統計表", "管理審查會議紀錄", "適用性聲明書",
+				"資通安全承諾書", "資訊安全組織任命書", "資通安全政策宣導紀錄"};
 			static const char *const en_t[] = {"Information Security Policy",
 				"ISMS Organisation Procedure", "Security Objectives Management Procedure",
 				"Target-Setting Form", "Quarterly Review Form", "KPI Measurement Table",
-				"Management Review Minutes", "Statement of Applicability"};
+				"Management Review Minutes", "Statement of Applicability",
+				"Information Security Commitment Statement", "Appointment of the ISMS Roles",
+				"Policy Communication Record"};
 			if (en)
 				isms_buf_printf(out, "the %s", en_t[k]);
 			else

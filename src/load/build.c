@@ -1114,6 +1114,144 @@ build_custom(ctx *c, xmlNode *cl)
 	}
 }
 
+/* ---------- clause 5 leadership documents ---------- */
+
+/* A date of the leadership data inside the objectives' year; 0 when it is. */
+static int
+in_year(ctx *c, xmlNode *n, const char *name, isms_date d, const char *what)
+{
+	int y = c->org->objectives_year;
+	if (!d.y || d.y == y)
+		return 0;
+	char b[32];
+	fault(c, n, name, "%s=\"%s\": %s is outside the objectives' year %d; a record belongs "
+	      "to the year it happened in", name, isms_date_iso(d, b, sizeof b), what, y);
+	return 1;
+}
+
+static int
+cmp_communication(const void *a, const void *b)
+{
+	const isms_communication *x = a, *y = b;
+	int k = isms_date_cmp(x->date, y->date);
+	/* the input order among communications of one day */
+	return k ? k : (x->loc.line > y->loc.line) - (x->loc.line < y->loc.line);
+}
+
+static void
+build_communications(ctx *c, xmlNode *cn)
+{
+	isms_leadership *l = &c->org->leadership;
+	l->has_communications = 1;
+	l->communications_loc = loc(c, cn);
+	l->communications = isms_arena_alloc(c->a, (count(cn, "communication") + 1) * sizeof *l->communications);
+	EACH_CHILD(n, cn) {
+		isms_communication *m = &l->communications[l->ncommunications++];
+		m->date = date_attr(c, n, "date");
+		m->channel = enum_attr(c, n, "channel", isms_channel_names, 0);
+		m->by = person(c, n, "by");
+		m->subject = text(c, child(n, "subject"));
+		m->audience = text(c, child(n, "audience"));
+		m->loc = loc(c, n);
+		in_year(c, n, "date", m->date, "a communication of the policy");
+		m->acks = isms_arena_alloc(c->a, (count(n, "ack") + 1) * sizeof *m->acks);
+		EACH_CHILD(k, n) {
+			if (!is(k, "ack"))
+				continue;
+			isms_ack *a = &m->acks[m->nacks++];
+			a->person = person(c, k, "person");
+			a->date = date_attr(c, k, "date");
+			a->loc = loc(c, k);
+			char b[32], e[32];
+			if (a->date.y && m->date.y && isms_date_cmp(a->date, m->date) < 0)
+				fault(c, k, "date", "date=\"%s\" is before the communication it acknowledges "
+				      "(%s)", isms_date_iso(a->date, b, sizeof b), isms_date_iso(m->date, e, sizeof e));
+			else
+				in_year(c, k, "date", a->date, "an acknowledgement");
+			for (size_t j = 0; a->person && j + 1 < m->nacks; j++)
+				if (m->acks[j].person == a->person)
+					fault(c, k, "person", "person=\"%s\" has already acknowledged this "
+					      "communication", a->person->id);
+		}
+	}
+	qsort(l->communications, l->ncommunications, sizeof *l->communications, cmp_communication);
+}
+
+static void
+build_leadership(ctx *c, xmlNode *ld)
+{
+	isms_org *o = c->org;
+	isms_leadership *l = &o->leadership;
+	xmlNode *cm = ld ? child(ld, "commitment") : NULL;
+	xmlNode *ap = ld ? child(ld, "appointments") : NULL;
+	xmlNode *cn = ld ? child(ld, "communications") : NULL;
+	char b[32];
+	if (cm) {
+		l->has_commitment = 1;
+		l->commitment_date = date_attr(c, cm, "date");
+		l->commitment_signer = person(c, cm, "signer");
+		l->commitment_loc = loc(c, cm);
+		l->commitment_text.v = isms_arena_alloc(c->a, (count(cm, "p") + 1) * sizeof *l->commitment_text.v);
+		EACH_CHILD(p, cm)
+			if (is(p, "p"))
+				l->commitment_text.v[l->commitment_text.n++] = text(c, p);
+		if (l->commitment_date.y > o->objectives_year)
+			fault(c, cm, "date", "date=\"%s\" is after the objectives' year %d",
+			      isms_date_iso(l->commitment_date, b, sizeof b), o->objectives_year);
+	}
+	if (ap) {
+		l->has_appointments = 1;
+		l->appointment_number = attr(c, ap, "number");
+		l->appointment_date = date_attr(c, ap, "date");
+		l->appointment_effective = date_attr(c, ap, "effective");
+		l->appointment_signer = person(c, ap, "signer");
+		l->appointment_basis = enum_attr(c, ap, "basis", isms_appoint_basis_names, 0);
+		l->appointment_decided = date_attr(c, ap, "decided");
+		l->appointment_loc = loc(c, ap);
+		if (l->appointment_date.y > o->objectives_year)
+			fault(c, ap, "date", "date=\"%s\" is after the objectives' year %d",
+			      isms_date_iso(l->appointment_date, b, sizeof b), o->objectives_year);
+		if (l->appointment_basis == ISMS_BASIS_BOARD && o->kind != ISMS_ORG_COMPANY)
+			fault(c, ap, "basis", "basis=\"board\": only a company appoints by its board's "
+			      "resolution; an agency or a school appoints by its head (leave basis out)");
+		if (l->appointment_basis == ISMS_BASIS_BOARD && !l->appointment_decided.y)
+			fault(c, ap, "basis", "basis=\"board\" needs decided=\"YYYY-MM-DD\", the date of "
+			      "the board's resolution");
+		if (l->appointment_basis != ISMS_BASIS_BOARD && l->appointment_decided.y)
+			fault(c, ap, "decided", "decided=\"...\" is the date of a board's resolution: "
+			      "give it with basis=\"board\"");
+		if (l->appointment_decided.y && l->appointment_date.y &&
+		    isms_date_cmp(l->appointment_decided, l->appointment_date) > 0)
+			fault(c, ap, "decided", "the board's resolution is dated after the letter (%s)",
+			      isms_date_iso(l->appointment_date, b, sizeof b));
+	}
+	if (cn)
+		build_communications(c, cn);
+	/* each part and its register entry come together: the entry gives the document's
+	 * number, version and approvals, the part gives what it says */
+	static const struct {
+		enum isms_doc_kind kind;
+		const char *element;
+	} parts[] = {{ISMS_DOC_COMMITMENT, "commitment"}, {ISMS_DOC_APPOINTMENTS, "appointments"},
+	             {ISMS_DOC_POLICY_COMM, "communications"}};
+	xmlNode *given[] = {cm, ap, cn};
+	for (size_t i = 0; i < 3; i++) {
+		const isms_document *d = isms_org_document_of_kind(o, parts[i].kind);
+		const char *kn = isms_doc_kind_name(parts[i].kind);
+		if (given[i] && !d)
+			fault(c, given[i], NULL, "<%s> has no document in the register: add a <document "
+			      "kind=\"%s\"> (its number, version and approvals) to <documents>",
+			      parts[i].element, kn);
+		if (d && !given[i]) {
+			isms_loc dl = d->loc;
+			isms_diag(ISMS_ERROR, &dl, "the register lists the %s document %s, but the data "
+			          "has no <leadership><%s>: add it (what the document says), or remove "
+			          "this entry", kn, d->number, parts[i].element);
+			c->errors++;
+		}
+	}
+}
+
 static isms_org *
 build(ctx *c, xmlNode *root)
 {
@@ -1150,6 +1288,7 @@ build(ctx *c, xmlNode *root)
 	build_reviews(c, child(root, "reviews"));
 	build_soa(c, child(root, "soa"));
 	build_custom(c, child(root, "customClauses"));
+	build_leadership(c, child(root, "leadership"));
 	if (!c->errors)
 		c->errors += isms_load_facts(c->x, root, o);
 	return o;

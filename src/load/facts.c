@@ -190,8 +190,19 @@ walk_left(fctx *c, xmlNode *parent, size_t k, size_t depth, const char *when)
 
 /* ---------- who holds no role ---------- */
 
+/* The head of the top unit (鄉長, 校長, 總經理) appoints the committee and approves
+ * from above it: approving without a role is expected of them. */
+static int
+is_top_head(const isms_org *o, const isms_person *p)
+{
+	for (size_t i = 0; i < o->nunits; i++)
+		if (!o->units[i].parent && o->units[i].head == p)
+			return 1;
+	return 0;
+}
+
 static void
-warn_no_role(fctx *c, xmlNode *n, const char *attrs, const char *what)
+warn_no_role(fctx *c, xmlNode *n, const char *attrs, const char *what, int head_ok)
 {
 	if (isms_xml_quiet(c->x, n))
 		return; /* the schema has spoken about this element */
@@ -200,7 +211,7 @@ warn_no_role(fctx *c, xmlNode *n, const char *attrs, const char *what)
 	for (char *save, *a = strtok_r(list, " ", &save); a; a = strtok_r(NULL, " ", &save)) {
 		char id[256];
 		const isms_person *p = isms_org_person(c->org, prop(n, a, id, sizeof id));
-		if (!p || p->left.y || holds_role(c->org, p))
+		if (!p || p->left.y || holds_role(c->org, p) || (head_ok && is_top_head(c->org, p)))
 			continue;
 		isms_loc l = isms_xml_loc(c->x, n, a);
 		isms_warn(&l, "%s=\"%s\": %s, %s, holds no role in the committee or its teams; "
@@ -219,14 +230,14 @@ roles_held(fctx *c, xmlNode *root)
 			 * and stands above it: 鄉長, 校長, 總經理 */
 			char parent[256];
 			if (*prop(n, "parent", parent, sizeof parent))
-				warn_no_role(c, n, "head", "a unit's head");
+				warn_no_role(c, n, "head", "a unit's head", 0);
 		}
 	if ((s = child(root, "approvals")))
 		EACH_CHILD(n, s)
-			warn_no_role(c, n, "reviewer approver", "named in an approval");
+			warn_no_role(c, n, "reviewer approver", "named in an approval", 1);
 	if ((s = child(root, "documents")))
 		EACH_CHILD(n, s)
-			warn_no_role(c, n, "author reviewer approver", "named in the register");
+			warn_no_role(c, n, "author reviewer approver", "named in the register", 1);
 }
 
 /* ---------- document kinds the pack prints without a register entry ---------- */
@@ -237,7 +248,8 @@ register_kinds(fctx *c)
 	static const char *const title[] = {"資通安全管理政策", "資訊安全組織管理程序",
 		"資通安全目標管理程序", "資通安全目標設定表", "資通安全目標檢討表",
 		"資訊安全目標量測統計表", "管理審查會議紀錄", "適用性聲明書"};
-	for (int k = 0; k < ISMS_DOC_OTHER; k++)
+	/* the clause 5 documents are made only when the register lists them */
+	for (int k = 0; k <= ISMS_DOC_SOA; k++)
 		if (!isms_org_document_of_kind(c->org, (enum isms_doc_kind)k))
 			isms_warn(&c->org->documents_loc, "the register has no document of kind \"%s\" "
 			          "(%s): the pack prints it without 文件編號 or 版次; add a <document "

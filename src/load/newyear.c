@@ -1,6 +1,7 @@
 /* `ismspack new-year`'s XML step (load layer): the validated input's tree, with the
  * reporting year moved on, the year's measurements removed, milestones moved to the
- * new year and lastYear set from the year that ends; serialised as one file. */
+ * new year, lastYear set from the year that ends and the year's policy communications
+ * removed; serialised as one file. */
 #include "newyear.h"
 
 #include <libxml/tree.h>
@@ -85,6 +86,15 @@ isms_load_new_year(const char *path, int year, const isms_ny_value *v, size_t n,
 			if (is(ob, "objective"))
 				objective(ob, year, v, n);
 	}
+	/* the policy communication record is a record of its year: the new year's starts
+	 * empty (the register entry stays; the form prints its blank sign-off table) */
+	xmlNode *lead = child(root, "leadership"), *comms = lead ? child(lead, "communications") : NULL;
+	if (comms)
+		for (xmlNode *c = next_el(comms->children), *next; c; c = next) {
+			next = next_el(c->next);
+			if (is(c, "communication"))
+				drop(c);
+		}
 	xmlChar *mem = NULL;
 	int len = 0;
 	xmlDocDumpMemoryEnc(root->doc, &mem, &len, "UTF-8");

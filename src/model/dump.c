@@ -73,6 +73,40 @@ items(isms_buf *o, int ind, const char *key, const isms_review_items *it)
 	list(o, ind, key, it->items);
 }
 
+static void
+dump_leadership(isms_buf *o, const isms_leadership *l)
+{
+	if (l->has_commitment) {
+		isms_buf_printf(o, "commitment signer=%s", pid(l->commitment_signer));
+		date(o, "date", l->commitment_date);
+		isms_buf_putc(o, '\n');
+		list(o, 2, "p", l->commitment_text);
+	}
+	if (l->has_appointments) {
+		isms_buf_printf(o, "appointments number=%s signer=%s basis=%s", l->appointment_number,
+		                pid(l->appointment_signer), isms_appoint_basis_names[l->appointment_basis]);
+		date(o, "date", l->appointment_date);
+		date(o, "effective", l->appointment_effective);
+		date(o, "decided", l->appointment_decided);
+		isms_buf_putc(o, '\n');
+	}
+	if (l->has_communications)
+		isms_buf_printf(o, "communications %zu\n", l->ncommunications);
+	for (size_t i = 0; i < l->ncommunications; i++) {
+		const isms_communication *c = &l->communications[i];
+		isms_buf_printf(o, "communication channel=%s by=%s", isms_channel_name(c->channel), pid(c->by));
+		date(o, "date", c->date);
+		isms_buf_putc(o, '\n');
+		text(o, 2, "subject", c->subject);
+		text(o, 2, "audience", c->audience);
+		for (size_t k = 0; k < c->nacks; k++) {
+			isms_buf_printf(o, "  ack person=%s", pid(c->acks[k].person));
+			date(o, "date", c->acks[k].date);
+			isms_buf_putc(o, '\n');
+		}
+	}
+}
+
 void
 isms_org_dump(const isms_org *org, isms_buf *o)
 {
@@ -276,4 +310,5 @@ isms_org_dump(const isms_org *org, isms_buf *o)
 		if (k->body)
 			tpl_node(o, 2, k->body);
 	}
+	dump_leadership(o, &org->leadership);
 }

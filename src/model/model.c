@@ -11,7 +11,7 @@ const char *const isms_role_kind_names[] = {"chair", "viceChair", "leader", "off
 	"secretary", "member", NULL};
 const char *const isms_doc_kind_names[] = {"policy", "organisation-procedure",
 	"objectives-procedure", "target-form", "review-form", "kpi-table", "review-minutes",
-	"soa", "other", NULL};
+	"soa", "commitment", "appointments", "policy-communication", "other", NULL};
 const char *const isms_measure_unit_names[] = {"percent", "hours", "days", "count", NULL};
 const char *const isms_comparator_names[] = {"ge", "gt", "le", "lt", "eq", NULL};
 const char *const isms_cumulative_names[] = {"sum", "mean", "last", "ratio", NULL};
@@ -21,6 +21,9 @@ const char *const isms_action_status_names[] = {"open", "in-progress", "closed",
 	"cancelled", NULL};
 const char *const isms_control_status_names[] = {"implemented", "partial", "planned",
 	"not-applicable", NULL};
+const char *const isms_channel_names[] = {"email", "meeting", "intranet", "training",
+	"document", "other", NULL};
+const char *const isms_appoint_basis_names[] = {"head", "board", NULL};
 const char *const isms_review_input_names[] = {"issuesChanges", "interestedParties",
 	"nonconformities", "monitoring", "auditResults", "feedback", "risks", "improvements",
 	NULL};
@@ -46,6 +49,7 @@ const char *isms_frequency_name(enum isms_frequency f) { return isms_frequency_n
 const char *isms_action_status_name(enum isms_action_status s) { return isms_action_status_names[s]; }
 const char *isms_control_status_name(enum isms_control_status s) { return isms_control_status_names[s]; }
 const char *isms_review_input_name(enum isms_review_input i) { return isms_review_input_names[i]; }
+const char *isms_channel_name(enum isms_channel c) { return isms_channel_names[c]; }
 
 void
 isms_org_free(isms_org *org)

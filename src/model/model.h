@@ -30,7 +30,10 @@ enum isms_role_kind {
 enum isms_doc_kind {
 	ISMS_DOC_POLICY, ISMS_DOC_ORG_PROCEDURE, ISMS_DOC_OBJ_PROCEDURE,
 	ISMS_DOC_TARGET_FORM, ISMS_DOC_REVIEW_FORM, ISMS_DOC_KPI_TABLE,
-	ISMS_DOC_MINUTES, ISMS_DOC_SOA, ISMS_DOC_OTHER, ISMS_DOC_KIND_COUNT
+	ISMS_DOC_MINUTES, ISMS_DOC_SOA,
+	/* clause 5 leadership documents (ISO/IEC 27001 5.1-5.3) */
+	ISMS_DOC_COMMITMENT, ISMS_DOC_APPOINTMENTS, ISMS_DOC_POLICY_COMM,
+	ISMS_DOC_OTHER, ISMS_DOC_KIND_COUNT
 };
 enum isms_measure_unit { ISMS_UNIT_PERCENT, ISMS_UNIT_HOURS, ISMS_UNIT_DAYS, ISMS_UNIT_COUNT };
 enum isms_comparator { ISMS_CMP_GE, ISMS_CMP_GT, ISMS_CMP_LE, ISMS_CMP_LT, ISMS_CMP_EQ };
@@ -311,6 +314,57 @@ typedef struct isms_custom_clause {
 	isms_loc loc;
 } isms_custom_clause;
 
+/* How the policy was communicated (5.2 e, 7.4). */
+enum isms_channel {
+	ISMS_CH_EMAIL, ISMS_CH_MEETING, ISMS_CH_INTRANET, ISMS_CH_TRAINING, ISMS_CH_DOCUMENT,
+	ISMS_CH_OTHER
+};
+
+/* Who the appointments rest on (a company: the board's resolution or the head). */
+enum isms_appoint_basis { ISMS_BASIS_HEAD, ISMS_BASIS_BOARD };
+
+/* A person's acknowledgement of a communication. */
+typedef struct isms_ack {
+	isms_person *person;
+	isms_date date;
+	isms_loc loc;
+} isms_ack;
+
+/* One communication of the policy: when, how, to whom, by whom. */
+typedef struct isms_communication {
+	isms_date date;
+	enum isms_channel channel;
+	isms_person *by;
+	isms_text subject;
+	isms_text audience;
+	isms_ack *acks;          /* none: the record prints a blank sign-off table */
+	size_t nacks;
+	isms_loc loc;
+} isms_communication;
+
+/* The data of the clause 5 leadership documents; each part is present (has_*) only
+ * when the input gives it, and then the register must list its document. */
+typedef struct isms_leadership {
+	int has_commitment;
+	isms_date commitment_date;
+	isms_person *commitment_signer;
+	isms_text_list commitment_text; /* n == 0: the template's commitments */
+	isms_loc commitment_loc;
+
+	int has_appointments;
+	const char *appointment_number;  /* 發文字號 */
+	isms_date appointment_date, appointment_effective;
+	isms_person *appointment_signer;
+	enum isms_appoint_basis appointment_basis;
+	isms_date appointment_decided;   /* the board's resolution; y == 0 when not given */
+	isms_loc appointment_loc;
+
+	int has_communications;
+	isms_communication *communications; /* sorted by date */
+	size_t ncommunications;
+	isms_loc communications_loc;
+} isms_leadership;
+
 typedef struct isms_settings {
 	int corrective_after_misses; /* default 2 */
 	int internal_audits_per_year;
@@ -347,6 +401,7 @@ typedef struct isms_org {
 	isms_custom_clause *clauses; size_t nclauses;
 	isms_loc *no_english;       /* every text given without English, in reading order */
 	size_t nno_english, cap_no_english;
+	isms_leadership leadership; /* clause 5 documents' data; all zero when absent */
 } isms_org;
 
 /* Texts without English for a build or check in lang ("en" or "bi"; nothing for
@@ -398,6 +453,7 @@ const char *isms_frequency_name(enum isms_frequency f);
 const char *isms_action_status_name(enum isms_action_status s);
 const char *isms_control_status_name(enum isms_control_status s);
 const char *isms_review_input_name(enum isms_review_input i);
+const char *isms_channel_name(enum isms_channel c);
 /* Reverse lookup in a NULL-terminated name table; -1 when absent. */
 int isms_enum_lookup(const char *const *names, const char *s);
 extern const char *const isms_org_kind_names[];
@@ -412,6 +468,8 @@ extern const char *const isms_frequency_names[];
 extern const char *const isms_action_status_names[];
 extern const char *const isms_control_status_names[];
 extern const char *const isms_review_input_names[];
+extern const char *const isms_channel_names[];
+extern const char *const isms_appoint_basis_names[];
 
 /* Canonical, deterministic text dump of the whole model (golden tests). */
 struct isms_buf;

@@ -106,6 +106,29 @@ static int make_policy(struct job *j, const char *p) { return make_templated(j, 
 static int make_org_proc(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_ORG_PROCEDURE); }
 static int make_obj_proc(struct job *j, const char *p) { return make_templated(j, p, ISMS_DOC_OBJ_PROCEDURE); }
 
+/* The clause 5 leadership documents: made when the register lists them (the loader
+ * has checked that their data is there), controlled like the templated ones. */
+static int
+make_leader(struct job *j, const char *path, enum isms_doc_kind kind,
+            int (*fn)(const isms_docctx *, const char *, const char *))
+{
+	const isms_document *reg = isms_org_document_of_kind(j->org, kind);
+	if (!reg)
+		return 0; /* not in this organisation's register: not in its pack */
+	isms_buf text = {0};
+	isms_docctx c = {j->org, j->res, j->o->period, j->o->lang, j->when, &text};
+	int rc = fn(&c, j->o->templates, path);
+	if (rc == 0)
+		isms_ctl_set(j->ctl, strrchr(path, '/') + 1, reg->number, reg->version, reg->title.zh,
+		             text.data);
+	isms_buf_free(&text);
+	return rc;
+}
+
+static int make_commitment(struct job *j, const char *p) { return make_leader(j, p, ISMS_DOC_COMMITMENT, isms_docs_commitment); }
+static int make_appointments(struct job *j, const char *p) { return make_leader(j, p, ISMS_DOC_APPOINTMENTS, isms_docs_appointments); }
+static int make_policy_comm(struct job *j, const char *p) { return make_leader(j, p, ISMS_DOC_POLICY_COMM, isms_docs_policy_communication); }
+
 static const struct output outputs[] = {
 	{"model", "00-model.txt", make_model, -1, "輸入資料（正規化）", "Input data (canonical dump)"},
 	{"policy", "10-policy.pdf", make_policy, ISMS_DOC_POLICY, NULL, NULL},
@@ -114,6 +137,9 @@ static const struct output outputs[] = {
 	/* made by render itself, after the documents they describe (kind NULL: not for --only) */
 	{NULL, ISMS_CTL_FILE, NULL, -1, "受控文件內容（修正對照之依據）", "Text of the controlled documents"},
 	{NULL, "13-amendments.pdf", NULL, -1, "修正對照表", "Amendment tables"},
+	{"commitment", "14-commitment.pdf", make_commitment, ISMS_DOC_COMMITMENT, NULL, NULL},
+	{"appointments", "15-appointments.pdf", make_appointments, ISMS_DOC_APPOINTMENTS, NULL, NULL},
+	{"policy-communication", "16-policy-communication.pdf", make_policy_comm, ISMS_DOC_POLICY_COMM, NULL, NULL},
 	{"objectives", "20-objectives.xlsx", make_objectives, -1, "資通安全目標工作簿", "Objectives workbook"},
 	{"target-form", "21-target-form.pdf", make_target_form, ISMS_DOC_TARGET_FORM, NULL, NULL},
 	{"review-form", "22-review-form.pdf", make_review_form, ISMS_DOC_REVIEW_FORM, NULL, NULL},
@@ -226,6 +252,16 @@ only_is_safe(const struct job *j, const char *target, const char *shown)
 	return ISMS_EXIT_USAGE;
 }
 
+/* The controlled documents (ISO/IEC 27001 7.5.3): their text may change only under a
+ * new version. */
+static int
+controlled(const struct output *out)
+{
+	return out->make == make_policy || out->make == make_org_proc || out->make == make_obj_proc ||
+	       out->make == make_commitment || out->make == make_appointments ||
+	       out->make == make_policy_comm;
+}
+
 /* Document control: the controlled documents rebuilt now are compared with the
  * previous pack's text (--previous, else the pack being replaced).  Content changed
  * under an unchanged version is an error (a warning with --draft); a new version
@@ -250,8 +286,7 @@ control(struct job *j, const char *dir, const char *target)
 	isms_amendment am[NOUTPUTS];
 	size_t nam = 0;
 	for (size_t i = 0; i < NOUTPUTS; i++) {
-		if (outputs[i].make != make_policy && outputs[i].make != make_org_proc &&
-		    outputs[i].make != make_obj_proc)
+		if (!controlled(&outputs[i]))
 			continue;
 		const isms_ctl_doc *now = isms_ctl_find(j->ctl, outputs[i].file);
 		if (!now) {

@@ -10,6 +10,19 @@ def sub(old, new, count=1):
     assert old in base, old
     return base.replace(old, new, count)
 
+REG = ('    <document id="doc-%s" kind="%s" number="%s" tier="%d" version="1.0" issued="2025-01-06" issuingUnit="u-admin" author="p-chen" reviewer="p-lin" approver="p-wang">\n'
+       '      <title><zh>%s</zh></title>\n      <classification><zh>一般</zh></classification>\n'
+       '      <revision version="1.0" date="2025-01-06" author="p-chen"><zh>初版發行</zh></revision>\n    </document>\n')
+REG_COMM = REG % ("comm", "policy-communication", "DEMO-04-001-01", 4, "資通安全政策宣導紀錄")
+REG_APPOINT = REG % ("appoint", "appointments", "DEMO-03-002", 3, "資訊安全組織派令")
+
+def comm(acks, date="2025-03-05"):
+    """valid.xml with a policy communication record and one communication."""
+    return (sub('  </documents>', REG_COMM + '  </documents>')
+            .replace('</organisation>', '  <leadership><communications>\n    <communication date="%s" channel="email" by="p-chen">'
+                     '<subject><zh>公告資通安全管理政策</zh></subject><audience><zh>全體同仁</zh></audience>\n      %s\n'
+                     '    </communication>\n  </communications></leadership>\n</organisation>' % (date, acks)))
+
 cases = {
  "malformed": sub("<sector>local-government</sector>", "<sector>local-government</sectr>"),
  "wrong-namespace": sub('xmlns="urn:ismspack:isms:1.0"', 'xmlns="urn:ismspack:isms:0.9"'),
@@ -118,6 +131,15 @@ cases = {
         .replace('numerator="20" denominator="40"', 'numerator="0" denominator="0"', 1)
         .replace('date="2025-05-20"', 'date="114-05-20"', 1)
         .replace('<absentee person="p-chen">', '<absentee person="p-lin">', 1),
+ # the clause 5 leadership documents: each case adds a register entry and its data
+ # (both valid) with one defect
+ "leadership-without-register-entry": sub('</organisation>', '  <leadership><commitment date="2025-01-10" signer="p-wang"/></leadership>\n</organisation>'),
+ "register-entry-without-leadership": sub('  </documents>', REG_COMM + '  </documents>'),
+ "ack-unknown-person": comm('<ack person="p-huang" date="2025-03-06"/>'),
+ "ack-before-communication": comm('<ack person="p-lin" date="2025-03-04"/>'),
+ "ack-repeated": comm('<ack person="p-lin" date="2025-03-05"/><ack person="p-lin" date="2025-03-06"/>'),
+ "communication-outside-year": comm('<ack person="p-lin" date="2025-03-06"/>', date="2024-12-20"),
+ "appointments-board-for-agency": sub('  </documents>', REG_APPOINT + '  </documents>').replace('</organisation>', '  <leadership><appointments number="範鄉字第1140000001號" date="2025-01-06" effective="2025-01-06" signer="p-wang" basis="board" decided="2025-01-02"/></leadership>\n</organisation>'),
  "xinclude-text": sub('<people>', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>\n  <people>'),
 }
 for name, text in cases.items():
