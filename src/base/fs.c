@@ -302,6 +302,16 @@ isms_fs_copy(const char *from, const char *to)
 	return rc;
 }
 
+int
+isms_fs_keep(const char *from, const char *to)
+{
+	if (link(from, to) == 0)
+		return 0;
+	if (errno == ENOENT)
+		return -1;
+	return isms_fs_copy(from, to); /* another file system, or links refused */
+}
+
 static char *
 try_path(const char *dir, const char *rel)
 {

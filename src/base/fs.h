@@ -28,6 +28,10 @@ int isms_fs_lock_at(int dirfd, const char *name, int wait);
 void isms_fs_unlock_at(int dirfd, const char *name, int fd);
 /* Copy a regular file; 0 ok, -1 (errno set). */
 int isms_fs_copy(const char *from, const char *to);
+/* A file kept as it is from one pack into the next: a second name for the same
+ * file (nothing is read, written or synced again), else a copy.  Only for files
+ * that are replaced by rename, never changed in place.  0 ok, -1 (errno set). */
+int isms_fs_keep(const char *from, const char *to);
 
 /* Where a data file of ismspack is (rel like "fonts/fonts.conf"): $ISMSPACK_DATADIR,
  * else beside the executable's folder (the source tree: build/ismspack → ./), else

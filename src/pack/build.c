@@ -324,7 +324,7 @@ render(struct job *j, const char *dir, const char *target)
 			/* --only: keep the previous pack's file when there is one */
 			char prev[PATH_MAX + 64];
 			snprintf(prev, sizeof prev, "%s/%s", target, outputs[i].file);
-			if (isms_fs_copy(prev, path) == 0)
+			if (isms_fs_keep(prev, path) == 0)
 				continue;
 		}
 		int made = outputs[i].make(j, path);

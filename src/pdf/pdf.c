@@ -97,7 +97,9 @@ indirect_dict(HPDF_Doc pdf)
 
 /* The process's compressor: level 6 deflates a pack's fonts about 3 times as fast
  * as zlib's level 6, and a little smaller. */
+#ifndef DEFLATE_LEVEL
 #define DEFLATE_LEVEL 6
+#endif
 
 static struct libdeflate_compressor *
 deflater(void)
