@@ -119,7 +119,55 @@ flate_key(HPDF_Dict d, HPDF_Stream out)
 	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/* Write data into d's stream deflated (d's filter becomes ours). */
+/* Bytes libharu reads when it writes the file: a deflated stream is handed over
+ * as it is (libharu's memory streams copy byte by byte, twice, in 4 KB pieces).
+ * The current document's, freed after it is written. */
+struct blob {
+	unsigned char *data;
+	size_t len, pos;
+	struct blob *next;
+};
+static struct blob *blobs;
+
+static HPDF_STATUS
+blob_read(HPDF_Stream s, HPDF_BYTE *buf, HPDF_UINT *size)
+{
+	struct blob *b = s->attr;
+	size_t n = b->len - b->pos;
+	if (n > *size)
+		n = *size;
+	memcpy(buf, b->data + b->pos, n);
+	b->pos += n;
+	int eof = n < *size;
+	*size = (HPDF_UINT)n;
+	return eof ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+blob_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	struct blob *b = s->attr;
+	long long to = mode == HPDF_SEEK_CUR ? (long long)b->pos + pos
+	             : mode == HPDF_SEEK_END ? (long long)b->len - pos : pos;
+	if (to < 0 || to > (long long)b->len)
+		return HPDF_SetError(s->error, HPDF_STREAM_EOF, 0);
+	b->pos = (size_t)to;
+	return HPDF_OK;
+}
+
+static HPDF_INT32
+blob_tell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((struct blob *)s->attr)->pos;
+}
+
+static HPDF_UINT32
+blob_size(HPDF_Stream s)
+{
+	return (HPDF_UINT32)((struct blob *)s->attr)->len;
+}
+
+/* d's stream becomes data deflated (d's filter becomes ours); data is not kept. */
 static int
 put_deflated(HPDF_Dict d, const void *data, size_t len)
 {
@@ -127,13 +175,20 @@ put_deflated(HPDF_Dict d, const void *data, size_t len)
 	if (!c)
 		return -1;
 	size_t bound = libdeflate_zlib_compress_bound(c, len);
-	unsigned char *z = isms_xmalloc(bound);
-	size_t n = libdeflate_zlib_compress(c, data, len, z, bound);
+	struct blob *b = isms_xcalloc(1, sizeof *b);
+	b->data = isms_xmalloc(bound);
+	b->len = libdeflate_zlib_compress(c, data, len, b->data, bound);
+	b->next = blobs;
+	blobs = b;
+	HPDF_Stream st = b->len ? HPDF_CallbackReader_New(d->mmgr, blob_read, blob_seek, blob_tell,
+	                                                  blob_size, b) : NULL;
+	if (!st)
+		return -1;
+	HPDF_Stream_Free(d->stream);
+	d->stream = st;
 	d->filter = HPDF_STREAM_FILTER_NONE;
 	d->write_fn = flate_key;
-	int rc = n && HPDF_Stream_Write(d->stream, z, (HPDF_UINT)n) == HPDF_OK ? 0 : -1;
-	free(z);
-	return rc;
+	return 0;
 }
 
 /* Deflate what libharu wrote into d's stream (page contents, the ICC profile). */
@@ -150,10 +205,17 @@ deflate_in_place(HPDF_Dict d)
 		free(raw);
 		return -1;
 	}
-	HPDF_MemStream_FreeData(d->stream);
 	int rc = put_deflated(d, raw, len);
 	free(raw);
 	return rc;
+}
+
+/* The written file, appended to as libharu writes it. */
+static HPDF_STATUS
+out_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	isms_buf_append(s->attr, ptr, size);
+	return HPDF_OK;
 }
 
 static HPDF_Dict
@@ -623,11 +685,13 @@ isms_pdf_write(const isms_layout *l, const char *path)
 				}
 			}
 		}
-		if ((pg->nruns && page_text(p, pg, fonts) < 0) ||
-		    deflate_in_place(((HPDF_PageAttr)p->attr)->contents) < 0) {
+		HPDF_PageAttr attr = (HPDF_PageAttr)p->attr;
+		if ((pg->nruns && page_text(p, pg, fonts) < 0) || deflate_in_place(attr->contents) < 0) {
 			free(pages);
 			goto done;
 		}
+		/* the page is complete: a write to it now would fail, never go astray */
+		attr->stream = attr->contents->stream;
 	}
 	/* bookmarks, nested by level */
 	HPDF_Outline parents[6] = {0};
@@ -673,21 +737,27 @@ isms_pdf_write(const isms_layout *l, const char *path)
 	pdf->pdf_version = HPDF_VER_17;
 	if (make_pdfa(pdf, l, producer, creator) < 0)
 		goto done;
-	if (HPDF_SaveToStream(pdf) != HPDF_OK)
+	isms_buf file = {0};
+	pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, out_write, &file);
+	if (!pdf->stream || HPDF_SaveToStream(pdf) != HPDF_OK) {
+		isms_buf_free(&file);
 		goto done;
-	HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-	unsigned char *buf = isms_xmalloc(size ? size : 1);
-	HPDF_UINT32 got = size;
-	HPDF_ReadFromStream(pdf, buf, &got);
-	if (isms_fs_write_atomic(path, buf, got) < 0) {
+	}
+	if (isms_fs_write_atomic(path, file.data, file.len) < 0) {
 		isms_loc loc = {path, 0, 0};
 		isms_diag(ISMS_ERROR, &loc, "cannot write: %s", strerror(errno));
 	} else {
 		rc = 0;
 	}
-	free(buf);
+	isms_buf_free(&file);
 done:
 	HPDF_Free(pdf);
+	while (blobs) {
+		struct blob *b = blobs;
+		blobs = b->next;
+		free(b->data);
+		free(b);
+	}
 	return rc;
 }
 
