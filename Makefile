@@ -128,6 +128,7 @@ bench: $(BIN)
 	$(Q)if [ -f tests/bench/run ]; then ISMSPACK=$(abspath $(BIN)) sh tests/bench/run; fi
 	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/load
 	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/batch
+	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/whole
 
 asan:
 	$(Q)$(MAKE) B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \

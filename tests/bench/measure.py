@@ -6,9 +6,9 @@ wrote (the size of its output file or folder).  Figures only, never a pass/fail.
 
   measure.py [-n RUNS] [--json FILE] -- LABEL OUTPUT CMD... [-- LABEL OUTPUT CMD...]
 
-OUTPUT is removed before every run (a folder or a file); "-" for none.  The
-environment variable MEASURE_ENV_<LABEL> is not used: give env on the command
-line with `env VAR=value cmd`.
+OUTPUT is removed before every run (a folder or a file); "+PATH" keeps PATH
+between runs and reports its size (a pack that `--only` rebuilds); "-" for none.
+Give an environment with `env VAR=value cmd`.
 """
 import json
 import os
@@ -19,7 +19,7 @@ import time
 
 
 def run_once(cmd, out):
-    if out != "-":
+    if out != "-" and not out.startswith("+"):
         if os.path.isdir(out):
             shutil.rmtree(out)
         elif os.path.exists(out):
@@ -41,6 +41,7 @@ def run_once(cmd, out):
 
 
 def size_of(out):
+    out = out[1:] if out.startswith("+") else out
     if out == "-" or not os.path.exists(out):
         return 0
     if os.path.isfile(out):
