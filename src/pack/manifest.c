@@ -71,8 +71,9 @@ struct digest {
 	struct timespec mtime, ctime;
 	char hex[65];
 };
-static struct digest *digests;
-static size_t ndigests, cdigests;
+#define NDIGESTS 64 /* the latest: a pack's outputs and inputs (a batch moves on) */
+static struct digest digests[NDIGESTS];
+static size_t ndigests, next_digest;
 
 static int
 same_file(const struct digest *d, const struct stat *st)
@@ -107,10 +108,12 @@ isms_sha256_file_once(const char *path, char *hex, size_t *size)
 	    st.st_size, st.st_mtim, st.st_ctim, ""}, &after) || (off_t)got != st.st_size)
 		return 0; /* changed while read: not remembered */
 	if (i == ndigests) {
-		if (ndigests == cdigests)
-			digests = isms_xrealloc(digests, (cdigests = cdigests ? 2 * cdigests : 32) *
-			                        sizeof *digests);
-		digests[ndigests++].path = isms_xstrdup(path);
+		if (ndigests < NDIGESTS)
+			ndigests++;
+		i = next_digest;
+		next_digest = (next_digest + 1) % NDIGESTS;
+		free(digests[i].path);
+		digests[i].path = isms_xstrdup(path);
 	}
 	struct digest *d = &digests[i];
 	d->dev = st.st_dev;
