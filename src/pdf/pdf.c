@@ -204,13 +204,12 @@ deflate_in_place(HPDF_Dict d)
 	if (!len || d->write_fn)
 		return 0;
 	unsigned char *raw = isms_xmalloc(len);
-	HPDF_UINT got = len;
-	if (HPDF_Stream_Seek(d->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-	    (HPDF_Stream_Read(d->stream, raw, &got) != HPDF_OK && got != len) || got != len) {
-		free(raw);
-		return -1;
+	HPDF_UINT got = 0;
+	if (HPDF_Stream_Seek(d->stream, 0, HPDF_SEEK_SET) == HPDF_OK) {
+		got = len;
+		HPDF_Stream_Read(d->stream, raw, &got); /* HPDF_STREAM_EOF at the end: fine */
 	}
-	int rc = put_deflated(d, raw, len, 0);
+	int rc = got == len ? put_deflated(d, raw, len, 0) : -1;
 	free(raw);
 	return rc;
 }
@@ -526,7 +525,8 @@ make_pdfa(HPDF_Doc pdf, const isms_layout *l, const char *producer, const char *
 	}
 	HPDF_OutputIntent oi = HPDF_LoadIccProfileFromFile(pdf, icc, 3);
 	free(icc);
-	if (!oi || deflate_in_place(oi) < 0 || HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", oi) != HPDF_OK)
+	if (!oi || deflate_in_place(oi) < 0 ||
+	    HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", oi) != HPDF_OK)
 		return -1;
 
 	char date[32];
