@@ -6,7 +6,8 @@ DESTDIR ?=
 CC      ?= cc
 Q       := $(if $(V),,@)
 
-PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibreak libcrypto libzip libp11
+PKGS     := libxml-2.0 harfbuzz harfbuzz-subset fontconfig xlsxwriter libunibreak libcrypto libzip libp11 \
+            libdeflate
 # Debian packages: build dependencies, fonts, and the tools the tests read PDFs/XLSX with.
 DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             libfontconfig-dev libxlsxwriter-dev libunibreak-dev libssl-dev \
@@ -14,7 +15,7 @@ DEB_PKGS := build-essential pkg-config libxml2-dev libhpdf-dev libharfbuzz-dev \
             icc-profiles-free poppler-utils qpdf libxml2-utils python3 python3-openpyxl \
             openssl zlib1g-dev util-linux libhyphen-dev hyphen-en-us ghostscript \
             libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless \
-            libzip-dev \
+            libzip-dev libdeflate-dev \
             libp11-dev libp11-kit-dev p11-kit softhsm2 opensc
 
 WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Wshadow \
@@ -127,6 +128,7 @@ bench: $(BIN)
 	$(Q)if [ -f tests/bench/run ]; then ISMSPACK=$(abspath $(BIN)) sh tests/bench/run; fi
 	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/load
 	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/batch
+	$(Q)ISMSPACK=$(abspath $(BIN)) sh tests/bench/whole
 
 asan:
 	$(Q)$(MAKE) B=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \

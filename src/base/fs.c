@@ -33,6 +33,25 @@ write_all(int fd, const void *data, size_t len)
 
 static char *read_stream(FILE *f, size_t *len, size_t limit);
 
+/* A private folder whose files are synced in one pass before it is published:
+ * writes under it skip their own fsync (see isms_fs_defer_sync). */
+static char *deferred;
+static size_t ndeferred;
+
+void
+isms_fs_defer_sync(const char *dir)
+{
+	free(deferred);
+	deferred = dir ? isms_xstrdup(dir) : NULL;
+	ndeferred = dir ? strlen(dir) : 0;
+}
+
+static int
+sync_deferred(const char *path)
+{
+	return deferred && !strncmp(path, deferred, ndeferred) && path[ndeferred] == '/';
+}
+
 int
 isms_fs_write_atomic(const char *path, const void *data, size_t len)
 {
@@ -44,7 +63,7 @@ isms_fs_write_atomic(const char *path, const void *data, size_t len)
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, data, len) < 0 || (!sync_deferred(path) && fsync(fd) < 0)) {
 		int e = errno;
 		close(fd);
 		unlink(tmp);
@@ -114,8 +133,10 @@ isms_fs_remove_at(int dirfd, const char *name)
 	return rc ? -1 : 0;
 }
 
-int
-isms_fs_sync_tree_at(int dirfd, const char *name)
+/* One pass over the tree: phase 0 starts the write-back of every file (the disk
+ * works on all of them at once), phase 1 waits for each with fsync. */
+static int
+sync_tree(int dirfd, const char *name, int phase)
 {
 	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
@@ -130,25 +151,41 @@ isms_fs_sync_tree_at(int dirfd, const char *name)
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		struct stat st;
-		if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-			rc = -1;
-			continue;
+		int type = e->d_type;
+		if (type == DT_UNKNOWN) {
+			struct stat st;
+			if (fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+				rc = -1;
+				continue;
+			}
+			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		}
-		if (S_ISDIR(st.st_mode)) {
-			rc |= isms_fs_sync_tree_at(fd, e->d_name);
-		} else if (S_ISREG(st.st_mode)) {
+		if (type == DT_DIR) {
+			rc |= sync_tree(fd, e->d_name, phase);
+		} else if (type == DT_REG) {
 			int f = openat(fd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-			if (f < 0 || fsync(f) < 0)
+			if (f < 0)
+				rc = -1;
+			else if (phase == 0)
+				sync_file_range(f, 0, 0, SYNC_FILE_RANGE_WRITE); /* a hint only */
+			else if (fsync(f) < 0)
 				rc = -1;
 			if (f >= 0)
 				close(f);
 		}
 	}
-	if (fsync(fd) < 0)
+	if (phase == 1 && fsync(fd) < 0)
 		rc = -1;
 	closedir(d);
 	return rc;
+}
+
+int
+isms_fs_sync_tree_at(int dirfd, const char *name)
+{
+	if (sync_tree(dirfd, name, 0) < 0)
+		return -1;
+	return sync_tree(dirfd, name, 1);
 }
 
 char *
@@ -263,6 +300,16 @@ isms_fs_copy(const char *from, const char *to)
 		rc = -1;
 	free(data);
 	return rc;
+}
+
+int
+isms_fs_keep(const char *from, const char *to)
+{
+	if (link(from, to) == 0)
+		return 0;
+	if (errno == ENOENT)
+		return -1;
+	return isms_fs_copy(from, to); /* another file system, or links refused */
 }
 
 static char *

@@ -7,6 +7,9 @@
 
 /* Write data to path via "path.tmp.PID" + fsync + rename. 0 ok, -1 (errno set). */
 int isms_fs_write_atomic(const char *path, const void *data, size_t len);
+/* Files written under dir (a private folder that is synced as a whole with
+ * isms_fs_sync_tree_at before it is published) skip their own fsync; NULL ends it. */
+void isms_fs_defer_sync(const char *dir);
 /* mkdir -p; 0 ok, -1 (errno set). */
 int isms_fs_mkdir_p(const char *path, int mode);
 /* Remove dirfd/name with everything under it, never following a symbolic link: a
@@ -14,7 +17,8 @@ int isms_fs_mkdir_p(const char *path, int mode);
  * program created or recognised.  0 ok (or nothing there), -1 (errno set). */
 int isms_fs_remove_at(int dirfd, const char *name);
 /* fsync every regular file under dirfd/name and the folders themselves, without
- * following links.  0 ok, -1 when any sync failed. */
+ * following links, in one pass (every file's write-back is started first, then
+ * each is waited for).  0 ok, -1 when any sync failed. */
 int isms_fs_sync_tree_at(int dirfd, const char *name);
 /* Take an exclusive lock on the file dirfd/name (created if needed, never through a
  * link): returns an fd for isms_fs_unlock_at, or -1 (errno EWOULDBLOCK when another
@@ -24,6 +28,10 @@ int isms_fs_lock_at(int dirfd, const char *name, int wait);
 void isms_fs_unlock_at(int dirfd, const char *name, int fd);
 /* Copy a regular file; 0 ok, -1 (errno set). */
 int isms_fs_copy(const char *from, const char *to);
+/* A file kept as it is from one pack into the next: a second name for the same
+ * file (nothing is read, written or synced again), else a copy.  Only for files
+ * that are replaced by rename, never changed in place.  0 ok, -1 (errno set). */
+int isms_fs_keep(const char *from, const char *to);
 
 /* Where a data file of ismspack is (rel like "fonts/fonts.conf"): $ISMSPACK_DATADIR,
  * else beside the executable's folder (the source tree: build/ismspack → ./), else

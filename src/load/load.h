@@ -11,6 +11,8 @@
  * first.  Returns 0 and sets *out (free with isms_org_free), or an ISMS_EXIT_* status
  * (DATAERR: invalid data; NOINPUT: unreadable file) with *out NULL. */
 int isms_load(const char *path, isms_org **out);
+/* Compile the built-in schemas now (a batch does it once before forking). */
+void isms_load_prepare(void);
 
 /* What the typesetter cannot print: why cp cannot be (NULL when it can).  Once set
  * (the build sets it before loading), every text of the data holding such a

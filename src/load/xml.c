@@ -2,6 +2,7 @@
  * the input's folder only, XSD validation, and messages located file:line:col. */
 #define _GNU_SOURCE
 #include "xml.h"
+#include "load.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -737,6 +738,29 @@ refuse_entities(isms_xml *x, xmlNode *n)
 
 /* ---------- the public entry ---------- */
 
+/* The built-in schema, compiled once per process (before a batch forks). */
+static xmlSchemaPtr
+compiled_schema(enum isms_schema which)
+{
+	static xmlSchemaPtr schemas[2];
+	if (!schemas[which]) {
+		xmlSchemaParserCtxtPtr pc = which == ISMS_SCHEMA_TEMPLATE
+			? xmlSchemaNewMemParserCtxt((const char *)isms_template_xsd_data,
+			                            (int)isms_template_xsd_size)
+			: xmlSchemaNewMemParserCtxt((const char *)isms_xsd_data, (int)isms_xsd_size);
+		schemas[which] = xmlSchemaParse(pc);
+		xmlSchemaFreeParserCtxt(pc);
+	}
+	return schemas[which];
+}
+
+void
+isms_load_prepare(void)
+{
+	compiled_schema(ISMS_SCHEMA_ORGANISATION);
+	compiled_schema(ISMS_SCHEMA_TEMPLATE);
+}
+
 int
 isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 {
@@ -836,20 +860,11 @@ isms_xml_open(isms_xml **out, const char *path, enum isms_schema which)
 	/* numbers, dates and periods typed with full-width digits read as ASCII ones */
 	isms_explain_fold(which, root);
 
-	static xmlSchemaPtr schemas[2];
-	xmlSchemaPtr schema = schemas[which];
+	xmlSchemaPtr schema = compiled_schema(which);
 	if (!schema) {
-		xmlSchemaParserCtxtPtr pc = which == ISMS_SCHEMA_TEMPLATE
-			? xmlSchemaNewMemParserCtxt((const char *)isms_template_xsd_data,
-			                            (int)isms_template_xsd_size)
-			: xmlSchemaNewMemParserCtxt((const char *)isms_xsd_data, (int)isms_xsd_size);
-		schema = schemas[which] = xmlSchemaParse(pc);
-		xmlSchemaFreeParserCtxt(pc);
-		if (!schema) {
-			isms_diag(ISMS_FATAL, NULL, "the built-in schema does not compile");
-			rc = ISMS_EXIT_SOFTWARE;
-			goto done;
-		}
+		isms_diag(ISMS_FATAL, NULL, "the built-in schema does not compile");
+		rc = ISMS_EXIT_SOFTWARE;
+		goto done;
 	}
 	x->checkable = 1; /* until the schema finds the root itself wrong */
 	/* libxml2 reads no further in an element once one of its children is not

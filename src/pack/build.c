@@ -26,6 +26,7 @@
 #include "pack/control.h"
 #include "pack/outdir.h"
 #include "pdf/pdf.h"
+#include "typeset/pages.h"
 #include "xlsx/xlsx.h"
 
 /* build_one's status for an organisation a relative period does not apply to */
@@ -366,7 +367,7 @@ render(struct job *j, const char *dir, const char *target)
 			/* --only: keep the previous pack's file when there is one */
 			char prev[PATH_MAX + 64];
 			snprintf(prev, sizeof prev, "%s/%s", target, outputs[i].file);
-			if (isms_fs_copy(prev, path) == 0)
+			if (isms_fs_keep(prev, path) == 0)
 				continue;
 		}
 		int made = outputs[i].make(j, path);
@@ -396,7 +397,7 @@ render(struct job *j, const char *dir, const char *target)
 		isms_index_entry *e = &ent[ne];
 		memset(e, 0, sizeof *e);
 		snprintf(path, sizeof path, "%s/%s", dir, outputs[i].file);
-		if (isms_sha256_file(path, e->sha256, NULL) < 0)
+		if (isms_sha256_file_once(path, e->sha256, NULL) < 0)
 			continue;
 		e->file = outputs[i].file;
 		const isms_document *reg = outputs[i].doc >= 0
@@ -624,6 +625,12 @@ isms_build_run(const isms_build_opts *o, char *const *args, int nargs)
 	for (size_t i = 0; i < n; i++)
 		if (!o->shard_n || (int)(i % (size_t)o->shard_n) == o->shard_k - 1)
 			todo++;
+	if (o->jobs > 1 && todo > 1) {
+		/* set up once here, inherited by every child: the schemas, fontconfig's
+		 * font chains and the open faces, the hyphenation patterns */
+		isms_load_prepare();
+		isms_typeset_prepare();
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (o->shard_n && (int)(i % (size_t)o->shard_n) != o->shard_k - 1) {
 			pids[i] = -1;

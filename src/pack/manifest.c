@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/alloc.h"
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/fs.h"
@@ -57,6 +58,73 @@ isms_sha256_file(const char *path, char *hex, size_t *size)
 	return 0;
 }
 
+/* Digests this process has taken of files it has not changed since: a pack build
+ * digests each output for the index, then for manifest.json and MANIFEST.sha256.
+ * An entry counts only while the file is the same inode with the same size and
+ * times (every writer of a pack replaces a file by rename, so a rewritten file is
+ * a new inode). */
+struct digest {
+	char *path;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime, ctime;
+	char hex[65];
+};
+#define NDIGESTS 64 /* the latest: a pack's outputs and inputs (a batch moves on) */
+static struct digest digests[NDIGESTS];
+static size_t ndigests, next_digest;
+
+static int
+same_file(const struct digest *d, const struct stat *st)
+{
+	return d->dev == st->st_dev && d->ino == st->st_ino && d->size == st->st_size &&
+	       d->mtime.tv_sec == st->st_mtim.tv_sec && d->mtime.tv_nsec == st->st_mtim.tv_nsec &&
+	       d->ctime.tv_sec == st->st_ctim.tv_sec && d->ctime.tv_nsec == st->st_ctim.tv_nsec;
+}
+
+int
+isms_sha256_file_once(const char *path, char *hex, size_t *size)
+{
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return -1;
+	size_t i = 0;
+	while (i < ndigests && strcmp(digests[i].path, path))
+		i++;
+	if (i < ndigests && same_file(&digests[i], &st)) {
+		memcpy(hex, digests[i].hex, 65);
+		if (size)
+			*size = (size_t)st.st_size;
+		return 0;
+	}
+	size_t got;
+	if (isms_sha256_file(path, hex, &got) < 0)
+		return -1;
+	if (size)
+		*size = got;
+	struct stat after;
+	if (stat(path, &after) < 0 || !same_file(&(struct digest){NULL, st.st_dev, st.st_ino,
+	    st.st_size, st.st_mtim, st.st_ctim, ""}, &after) || (off_t)got != st.st_size)
+		return 0; /* changed while read: not remembered */
+	if (i == ndigests) {
+		if (ndigests < NDIGESTS)
+			ndigests++;
+		i = next_digest;
+		next_digest = (next_digest + 1) % NDIGESTS;
+		free(digests[i].path);
+		digests[i].path = isms_xstrdup(path);
+	}
+	struct digest *d = &digests[i];
+	d->dev = st.st_dev;
+	d->ino = st.st_ino;
+	d->size = st.st_size;
+	d->mtime = st.st_mtim;
+	d->ctime = st.st_ctim;
+	memcpy(d->hex, hex, 65);
+	return 0;
+}
+
 int
 isms_pack_inputs_json(const isms_org *org, isms_buf *out)
 {
@@ -68,7 +136,7 @@ isms_pack_inputs_json(const isms_org *org, isms_buf *out)
 	size_t prefix = main_slash ? (size_t)(main_slash - org->files[0]) + 1 : 0;
 	isms_buf_puts(out, "[");
 	for (size_t i = 0; i < org->nfiles; i++) {
-		if (isms_sha256_file(org->files[i], hex, NULL) < 0) {
+		if (isms_sha256_file_once(org->files[i], hex, NULL) < 0) {
 			isms_diag(ISMS_ERROR, NULL, "cannot read %s: %s", org->files[i], strerror(errno));
 			rc = -1;
 			continue;
@@ -157,7 +225,7 @@ isms_pack_manifest(const char *dir, const isms_org *org, const char *period,
 	for (size_t i = 0; i < n; i++) {
 		size_t size;
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-		if (isms_sha256_file(path, hex, &size) < 0) {
+		if (isms_sha256_file_once(path, hex, &size) < 0) {
 			isms_diag(ISMS_ERROR, NULL, "cannot read %s: %s", path, strerror(errno));
 			rc = -1;
 			continue;
@@ -180,7 +248,7 @@ isms_pack_manifest(const char *dir, const isms_org *org, const char *period,
 	files = list_files(dir, &n, 1);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-		if (isms_sha256_file(path, hex, NULL) < 0) {
+		if (isms_sha256_file_once(path, hex, NULL) < 0) {
 			rc = -1;
 			continue;
 		}

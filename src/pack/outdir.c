@@ -305,6 +305,8 @@ isms_outdir_begin(isms_outdir *o)
 		return -1;
 	}
 	isms_diag_alias(o->tmppath, o->shown);
+	/* nothing in the folder is seen before publish's one sync pass */
+	isms_fs_defer_sync(o->tmppath);
 	return 0;
 }
 
@@ -342,8 +344,10 @@ isms_outdir_free(isms_outdir *o)
 		return;
 	if (o->tmp)
 		isms_fs_remove_at(o->dirfd, o->tmp);
-	if (o->tmppath)
+	if (o->tmppath) {
 		isms_diag_alias(NULL, NULL);
+		isms_fs_defer_sync(NULL);
+	}
 	if (o->lockfd >= 0)
 		isms_fs_unlock_at(o->dirfd, o->lock, o->lockfd);
 	if (o->dirfd >= 0)

@@ -13,6 +13,10 @@
 void isms_sha256_hex(const void *data, size_t len, char *hex);
 /* SHA-256 of a file; 0 ok, -1 (errno set). */
 int isms_sha256_file(const char *path, char *hex, size_t *size);
+/* The same, reading the file only when this process has not digested it as it is
+ * now (same inode, size and times): a pack's outputs are digested once for the
+ * index, manifest.json and MANIFEST.sha256.  verify reads every file itself. */
+int isms_sha256_file_once(const char *path, char *hex, size_t *size);
 
 /* Write manifest.json (organisation, period, language, generator, the build signer's
  * role when given (NULL: none), digests of the input files,

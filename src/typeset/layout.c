@@ -1454,6 +1454,20 @@ isms_typeset_fonts(void)
 	return fonts_init();
 }
 
+void
+isms_typeset_prepare(void)
+{
+	if (fonts_init() < 0)
+		return;
+	/* the faces of the body roles, opened with their character maps */
+	static const uint32_t probe[] = {0x4E2D, 'A'};
+	for (size_t i = 0; i < sizeof probe / sizeof *probe; i++)
+		for (int bold = 0; bold < 2; bold++)
+			for (int kai = 0; kai < 2; kai++)
+				fonts_advance(fonts_pick(probe[i], bold, kai), probe[i]);
+	lines_prepare();
+}
+
 const char *
 isms_typeset_refuse(uint32_t cp)
 {

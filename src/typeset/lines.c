@@ -77,6 +77,12 @@ hyphen_dict(void)
 	return dict;
 }
 
+void
+lines_prepare(void)
+{
+	hyphen_dict();
+}
+
 static int
 ascii_letter(uint32_t c)
 {

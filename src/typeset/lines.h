@@ -39,6 +39,8 @@ size_t lines_shape(const char *utf8, double size, int bold_all, int kai, glyph *
                    unsigned *missing, const char *where);
 /* Forget which missing characters were reported (once per document). */
 void lines_reset_reports(void);
+/* Load the English hyphenation patterns now (else on first use). */
+void lines_prepare(void);
 /* Break glyphs into lines no wider than width: at break opportunities, or at a
  * hyphenation point when no opportunity fits or the line would be left more than
  * two fifths empty; a keep-together span wider than the line breaks at its own

@@ -96,6 +96,10 @@ void isms_layout_free(isms_layout *l);
 /* Find the fonts (once per process).  0 ok; -1 after one message naming the roles
  * no installed font fills and how to install them. */
 int isms_typeset_fonts(void);
+/* Everything the typesetter sets up once per process, done now: fonts found and the
+ * main faces opened, hyphenation patterns loaded (a batch does it before forking,
+ * so that every child starts with them). */
+void isms_typeset_prepare(void);
 /* Why cp cannot be typeset (no installed font has it; right-to-left; an invisible
  * control), or NULL when it can. */
 const char *isms_typeset_refuse(uint32_t cp);
