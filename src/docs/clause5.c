@@ -181,12 +181,27 @@ children(c5 *c, const isms_tpl_node *n, size_t from, int depth)
 	}
 }
 
-/* The first child that applies to this organisation, or NULL. */
+/* 1 when node n prints something for this organisation: it applies, and when it
+ * is a clause without a heading, something of it is kept. */
+static int
+kept(c5 *c, const isms_tpl_node *n)
+{
+	if (!isms_tpl_applies(n, c->d.c->org))
+		return 0;
+	if (n->kind != ISMS_TPL_CLAUSE || n->text.zh)
+		return 1;
+	for (size_t i = 0; i < n->nchildren; i++)
+		if (kept(c, &n->children[i]))
+			return 1;
+	return 0;
+}
+
+/* The first child that is kept, or NULL. */
 static const isms_tpl_node *
 first_child(c5 *c, const isms_tpl_node *n, size_t *at)
 {
 	for (size_t i = 0; i < n->nchildren; i++)
-		if (isms_tpl_applies(&n->children[i], c->d.c->org)) {
+		if (kept(c, &n->children[i])) {
 			*at = i;
 			return &n->children[i];
 		}
@@ -250,10 +265,14 @@ node(c5 *c, const isms_tpl_node *n, int depth)
 			c->errors++;
 		break;
 	case ISMS_TPL_CLAUSE: {
-		next_number(c, depth);
-		const char *lab = label(c, depth);
+		/* the number goes on the heading, else on the first kept paragraph; a clause
+		 * without a heading of which nothing is kept takes no number */
 		size_t at = 0;
 		const isms_tpl_node *first = first_child(c, n, &at);
+		if (!n->text.zh && !first)
+			break;
+		next_number(c, depth);
+		const char *lab = label(c, depth);
 		if (n->text.zh) {
 			heading_line(c, depth + 2 > 4 ? 4 : depth + 2, lab, &n->text);
 			children(c, n, 0, depth);

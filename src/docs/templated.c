@@ -112,6 +112,7 @@ heading(tctx *c, int depth, const char *lab, const char *zh, const char *en)
 
 static void generated(tctx *c, int depth, const char *kind);
 static void node(tctx *c, const isms_tpl_node *n, int depth);
+static void clause(tctx *c, const isms_tpl_node *n, int depth);
 
 /* The next number at depth: deeper counters start again. */
 static const char *
@@ -186,27 +187,66 @@ custom(tctx *c, const char *id, char how, const isms_custom_clause *from)
 	return NULL;
 }
 
-/* A clause: its number on the heading, or on its first paragraph when it has none. */
+/* 1 when node n prints something for this organisation: it applies and is not
+ * removed without a replacement or a clause after it; a clause without a heading
+ * only when something of it is kept; a list only with an item that applies. */
+static int
+kept(tctx *c, const isms_tpl_node *n)
+{
+	const isms_org *o = c->d.c->org;
+	if (!isms_tpl_applies(n, o))
+		return 0;
+	if (custom(c, n->id, 'r', NULL) || custom(c, n->id, 'a', NULL))
+		return 1;
+	if (custom(c, n->id, 'x', NULL))
+		return 0;
+	if ((n->kind == ISMS_TPL_CLAUSE && !n->text.zh) || n->kind == ISMS_TPL_LIST) {
+		for (size_t i = 0; i < n->nchildren; i++)
+			if (n->kind == ISMS_TPL_LIST ? isms_tpl_applies(&n->children[i], o) : kept(c, &n->children[i]))
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* The organisation's clauses placed after node n (at the depth of a sub-clause). */
+static void
+afters(tctx *c, const isms_tpl_node *n, int at)
+{
+	for (const isms_custom_clause *aft = custom(c, n->id, 'a', NULL); aft; aft = custom(c, n->id, 'a', aft))
+		clause(c, aft->body, at);
+}
+
+/* A clause: its number on the heading, or when it has none on its first paragraph
+ * that is kept; a clause without a heading of which nothing is kept is left out
+ * and takes no number. */
 static void
 clause(tctx *c, const isms_tpl_node *n, int depth)
 {
-	const isms_org *o = c->d.c->org;
+	size_t first = n->nchildren;
+	if (!n->text.zh) {
+		for (first = 0; first < n->nchildren && !kept(c, &n->children[first]); first++)
+			;
+		if (first == n->nchildren)
+			return;
+	}
 	const char *lab = next_label(c, depth);
-	size_t first = 0;
+	const isms_tpl_node *f = first < n->nchildren ? &n->children[first] : NULL;
 	if (n->text.zh) {
 		heading(c, depth, lab, expand(c, n->text.zh, &n->text.zh_loc, 0),
 		        c->d.en || c->d.bi ? expand(c, n->text.en, &n->text.en_loc, 1) : NULL);
-	} else if (n->nchildren && n->children[0].kind == ISMS_TPL_PARA &&
-	           isms_tpl_applies(&n->children[0], o)) {
-		/* a clause without a heading: its first paragraph carries the number */
-		para(c, depth, lab, &n->children[0].text);
-		first = 1;
+	} else if (f->kind == ISMS_TPL_PARA && !custom(c, f->id, 'r', NULL) && !custom(c, f->id, 'x', NULL)) {
+		/* a clause without a heading: its first kept paragraph carries the number */
+		para(c, depth, lab, &f->text);
+		afters(c, f, depth + 1);
 	} else {
 		para2(c, depth, lab, "", "");
+		f = NULL;
 	}
-	for (size_t i = first; i < n->nchildren; i++) {
+	for (size_t i = 0; i < n->nchildren; i++) {
 		const isms_tpl_node *k = &n->children[i];
-		node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
+		if (k != f)
+			node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
 	}
 }
 
@@ -234,8 +274,7 @@ node(tctx *c, const isms_tpl_node *n, int depth)
 		table(c, n);
 	else
 		clause(c, n, depth);
-	for (const isms_custom_clause *aft = custom(c, n->id, 'a', NULL); aft; aft = custom(c, n->id, 'a', aft))
-		clause(c, aft->body, at);
+	afters(c, n, at);
 }
 
 /* ---------- generated content ---------- */
