@@ -322,70 +322,7 @@ c5_record_end(c5 *c)
 void
 c5_control_page(c5 *c)
 {
-	dctx *d = &c->d;
-	const isms_org *o = d->c->org;
-	const isms_document *reg = isms_org_document_of_kind(o, c->kind);
-	isms_doc_space(d->doc, 40);
-	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && o->name.en ? o->name.en : o->name.zh, ISMS_CENTER);
-	isms_doc_space(d->doc, 14);
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "文件管制", "Document control"), ISMS_CENTER);
-	isms_doc_space(d->doc, 12);
-	static const char *const tiers_zh[] = {"", "第一階文件", "第二階文件", "第三階文件", "第四階文件"};
-	static const char *const tiers_en[] = {"", "Tier 1", "Tier 2", "Tier 3", "Tier 4"};
-	double wd[] = {1, 2};
-	isms_table *t = isms_doc_table(d->doc, 2, wd, 0);
-	isms_table_font_size(t, 11);
-	int tier = reg && reg->tier >= 1 && reg->tier <= 4 ? reg->tier : 1;
-	isms_text title = reg ? reg->title : (isms_text){c->t->title.zh, c->t->title.en};
-	const char *rows[][3] = {
-		{"文件類別", "Document class", L(d, tiers_zh[tier], tiers_en[tier])},
-		{"文件編號", "Document number", reg ? reg->number : ""},
-		{"文件名稱", "Title", T(d, title)},
-		{"發行單位", "Issued by", reg ? TN(d, reg->issuing_unit->name) : ""},
-		{"發行日期", "Issue date", reg ? D(d, reg->issued) : ""},
-		{"版次", "Version", reg ? reg->version : ""},
-	};
-	for (size_t i = 0; i < 6; i++) {
-		isms_table_row(t);
-		isms_table_min_height(t, 24);
-		docs_head_cell(t, L(d, rows[i][0], rows[i][1]), 1, 1);
-		isms_table_cell(t, rows[i][2], 1, 1, ISMS_CENTER);
-	}
-	isms_doc_space(d->doc, 16);
-	const isms_approval *ap = NULL;
-	for (size_t i = 0; i < o->napprovals; i++)
-		if (o->approvals[i].kind == c->kind)
-			ap = &o->approvals[i];
-	isms_table *s = isms_doc_table(d->doc, 3, NULL, 0);
-	isms_table_row(s);
-	docs_head_cell(s, L(d, "訂修廢單位", "Drafted by"), 1, 1);
-	docs_head_cell(s, L(d, "審查", "Reviewed by"), 1, 1);
-	docs_head_cell(s, L(d, "核准", "Approved by"), 1, 1);
-	isms_table_row(s);
-	isms_table_min_height(s, 56);
-	isms_table_cell(s, ap && ap->drafter ? TN(d, ap->drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
-	isms_table_cell(s, P(d, ap ? ap->reviewer : reg ? reg->reviewer : NULL), 1, 1, ISMS_CENTER);
-	isms_table_cell(s, P(d, ap ? ap->approver : reg ? reg->approver : NULL), 1, 1, ISMS_CENTER);
-	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
-	              "(The signed original is kept by document control.)"), ISMS_CENTER);
-	isms_doc_space(d->doc, 16);
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "修訂紀錄", "Revision history"), ISMS_CENTER);
-	double rw[] = {0.8, 1.4, 3.6, 1.4};
-	isms_table *r = isms_doc_table(d->doc, 4, rw, 1);
-	isms_table_row(r);
-	docs_head_cell(r, L(d, "版次", "Version"), 1, 1);
-	docs_head_cell(r, L(d, "日期", "Date"), 1, 1);
-	docs_head_cell(r, L(d, "修訂說明", "Change"), 1, 1);
-	docs_head_cell(r, L(d, "修訂者", "By"), 1, 1);
-	for (size_t i = 0; reg && i < reg->nrevisions; i++) {
-		const isms_revision *v = &reg->revisions[i];
-		isms_table_row(r);
-		isms_table_cell(r, v->version, 1, 1, ISMS_CENTER);
-		isms_table_cell(r, D(d, v->date), 1, 1, ISMS_CENTER);
-		isms_table_cell(r, T(d, v->description), 1, 1, ISMS_LEFT);
-		isms_table_cell(r, TN(d, v->author->name), 1, 1, ISMS_CENTER);
-	}
-	isms_doc_page_break(d->doc);
+	docs_control_page(&c->d, c->kind, (isms_text){c->t->title.zh, c->t->title.en}, 0);
 }
 
 /* The controlled text: the body from c->body on, less the record stretches.  The

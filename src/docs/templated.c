@@ -870,87 +870,6 @@ removals(tctx *c, isms_buf *out)
 	}
 }
 
-/* ---------- cover and revision history ---------- */
-
-static void
-cover(tctx *c)
-{
-	dctx *d = &c->d;
-	const isms_org *o = d->c->org;
-	const isms_document *reg = isms_org_document_of_kind(o, c->kind);
-	isms_doc_space(d->doc, 60);
-	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && o->name.en ? o->name.en : o->name.zh, ISMS_CENTER);
-	isms_doc_space(d->doc, 20);
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "管理系統文件", "Management system document"), ISMS_CENTER);
-	isms_doc_space(d->doc, 16);
-	static const char *const tiers_zh[] = {"", "第一階文件", "第二階文件", "第三階文件", "第四階文件"};
-	static const char *const tiers_en[] = {"", "Tier 1", "Tier 2", "Tier 3", "Tier 4"};
-	double wd[] = {1, 2};
-	isms_table *t = isms_doc_table(d->doc, 2, wd, 0);
-	isms_table_font_size(t, 11);
-	int tier = reg && reg->tier >= 1 && reg->tier <= 4 ? reg->tier : 1;
-	const char *rows[][3] = {
-		{"文件類別", "Document class", L(d, tiers_zh[tier], tiers_en[tier])},
-		{"文件編號", "Document number", reg ? reg->number : ""},
-		{"文件名稱", "Title", reg ? T(d, reg->title) : T(d, tt(&c->t->title))},
-		{"發行單位", "Issued by", reg ? TN(d, reg->issuing_unit->name) : ""},
-		{"發行日期", "Issue date", reg ? D(d, reg->issued) : ""},
-		{"版次", "Version", reg ? reg->version : ""},
-	};
-	for (size_t i = 0; i < 6; i++) {
-		isms_table_row(t);
-		isms_table_min_height(t, 26);
-		isms_table_cell(t, L(d, rows[i][0], rows[i][1]), 1, 1, ISMS_CENTER);
-		isms_table_shade(t, 0.9, 1);
-		isms_table_cell(t, rows[i][2], 1, 1, ISMS_CENTER);
-	}
-	isms_doc_space(d->doc, 20);
-	const isms_approval *ap = NULL;
-	for (size_t i = 0; i < o->napprovals; i++)
-		if (o->approvals[i].kind == c->kind)
-			ap = &o->approvals[i];
-	isms_table *s = isms_doc_table(d->doc, 3, NULL, 0);
-	isms_table_row(s);
-	isms_table_cell(s, L(d, "訂修廢單位", "Drafted by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
-	isms_table_cell(s, L(d, "審查", "Reviewed by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
-	isms_table_cell(s, L(d, "核准", "Approved by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
-	isms_table_row(s);
-	isms_table_min_height(s, 56);
-	/* the register is the one source; an <approval> speaks only where the register
-	 * has no entry (the loader refuses one that contradicts it); each cell is where
-	 * that role's visible signature goes (sign --sign-visible) */
-	const isms_body *drafter = reg ? reg->drafter : ap ? ap->drafter : NULL;
-	isms_table_cell(s, drafter ? TN(d, drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
-	isms_table_slot(s, "drafter");
-	isms_table_cell(s, P(d, reg ? reg->reviewer : ap ? ap->reviewer : NULL), 1, 1, ISMS_CENTER);
-	isms_table_slot(s, "reviewer");
-	isms_table_cell(s, P(d, reg ? reg->approver : ap ? ap->approver : NULL), 1, 1, ISMS_CENTER);
-	isms_table_slot(s, "approver");
-	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
-	              "(The signed original is kept by document control.)"), ISMS_CENTER);
-	isms_doc_page_break(d->doc);
-	/* revision history from the register */
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "修訂紀錄", "Revision history"), ISMS_CENTER);
-	double rw[] = {0.8, 1.4, 3.6, 1.4};
-	isms_table *r = isms_doc_table(d->doc, 4, rw, 1);
-	isms_table_row(r);
-	isms_table_cell(r, L(d, "版次", "Version"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	isms_table_cell(r, L(d, "日期", "Date"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	isms_table_cell(r, L(d, "修訂說明", "Change"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	isms_table_cell(r, L(d, "修訂者", "By"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	for (size_t i = 0; reg && i < reg->nrevisions; i++) {
-		const isms_revision *v = &reg->revisions[i];
-		isms_table_row(r);
-		isms_table_cell(r, v->version, 1, 1, ISMS_CENTER);
-		isms_table_cell(r, D(d, v->date), 1, 1, ISMS_CENTER);
-		isms_table_cell(r, T(d, v->description), 1, 1, ISMS_LEFT);
-		isms_table_cell(r, TN(d, v->author->name), 1, 1, ISMS_CENTER);
-	}
-	isms_doc_space(d->doc, 14);
-	isms_doc_toc(d->doc, L(d, "目　錄", "Contents"), 2);
-	isms_doc_page_break(d->doc);
-}
-
 int
 isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char *dir,
                     const char *path)
@@ -974,7 +893,7 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	c.kind = kind;
 	docs_begin(&c.d, ctx, kind, t->title.zh, t->title.en);
 	isms_doc_section(c.d.doc, 0, 56.7);
-	cover(&c);
+	docs_control_page(&c.d, kind, tt(&t->title), 1);
 	docs_title(&c.d, t->title.zh, t->title.en);
 	size_t body = isms_doc_mark(c.d.doc); /* what the document says starts here */
 	/* Bilingual layout: each clause followed by its English (the default), or, for
