@@ -128,17 +128,7 @@ label(c5 *c, int depth)
 void
 c5_para(c5 *c, int depth, const char *lab, const char *zh, const char *en)
 {
-	dctx *d = &c->d;
-	double ind = depth > 1 ? (depth - 1) * 14.0 : 0;
-	if (d->en) {
-		isms_doc_para(d->doc, ISMS_BODY, ind, lab, en ? en : zh, ISMS_JUSTIFY);
-		return;
-	}
-	isms_doc_para(d->doc, ISMS_BODY, ind, lab, zh, ISMS_JUSTIFY);
-	if (d->bi && en) {
-		double lw = lab ? isms_text_width(d->doc, lab, 11) + 5.5 : 0;
-		isms_doc_para(d->doc, ISMS_SECONDARY, ind + lw, NULL, en, ISMS_LEFT);
-	}
+	docs_para(&c->d, depth > 1 ? (depth - 1) * 14.0 : 0, lab, zh, en);
 }
 
 static void
@@ -211,10 +201,9 @@ first_child(c5 *c, const isms_tpl_node *n, size_t *at)
 static void
 heading_line(c5 *c, int level, const char *lab, const isms_tpl_text *h)
 {
-	dctx *d = &c->d;
 	const char *zh = c5_expand(c, h->zh, &h->zh_loc, 0);
-	const char *en = d->en || d->bi ? c5_expand(c, h->en, &h->en_loc, 1) : NULL;
-	isms_doc_heading(d->doc, level, lab, d->en ? (en ? en : zh) : d->bi && en ? F(d, "%s　%s", zh, en) : zh);
+	const char *en = c->d.en || c->d.bi ? c5_expand(c, h->en, &h->en_loc, 1) : NULL;
+	docs_heading(&c->d, level, lab, zh, en);
 }
 
 /* A section: an unnumbered block.  With a heading over a paragraph, the heading is

@@ -442,3 +442,24 @@ docs_control_page(dctx *d, enum isms_doc_kind kind, isms_text title, int full)
 	}
 	isms_doc_page_break(d->doc);
 }
+
+void
+docs_para(dctx *d, double indent, const char *lab, const char *zh, const char *en)
+{
+	if (d->en) {
+		isms_doc_para(d->doc, ISMS_BODY, indent, lab, en ? en : zh, ISMS_JUSTIFY);
+		return;
+	}
+	isms_doc_para(d->doc, ISMS_BODY, indent, lab, zh, ISMS_JUSTIFY);
+	if (d->bi && en) {
+		/* English follows its clause in a lighter, smaller face, under the text */
+		double lw = lab ? isms_text_width(d->doc, lab, 11) + 5.5 : 0;
+		isms_doc_para(d->doc, ISMS_SECONDARY, indent + lw, NULL, en, ISMS_LEFT);
+	}
+}
+
+void
+docs_heading(dctx *d, int level, const char *lab, const char *zh, const char *en)
+{
+	isms_doc_heading(d->doc, level, lab, d->en ? (en ? en : zh) : d->bi && en ? F(d, "%s　%s", zh, en) : zh);
+}

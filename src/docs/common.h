@@ -57,6 +57,11 @@ void docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan);
  * marked for visible signatures, then on a page of its own the revision history and
  * the table of contents; else the one compact page of a clause 5 document. */
 void docs_control_page(dctx *d, enum isms_doc_kind kind, isms_text title, int full);
+/* A body paragraph at indent in the document's language(s), the label hanging on it;
+ * under bi the English follows in the secondary style, aligned after the label. */
+void docs_para(dctx *d, double indent, const char *lab, const char *zh, const char *en);
+/* A heading at level in the document's language(s) (under bi: zh　en). */
+void docs_heading(dctx *d, int level, const char *lab, const char *zh, const char *en);
 /* The date of c->when. */
 isms_date docs_today(const isms_docctx *c);
 /* The period in words: 114年第4季 / 2025 Q4, 114年5月 / May 2025. */

@@ -79,18 +79,7 @@ indent_of(tctx *c, int depth)
 static void
 para2(tctx *c, int depth, const char *lab, const char *zh, const char *en)
 {
-	dctx *d = &c->d;
-	double ind = indent_of(c, depth);
-	if (d->en) {
-		isms_doc_para(d->doc, ISMS_BODY, ind, lab, en ? en : zh, ISMS_JUSTIFY);
-		return;
-	}
-	isms_doc_para(d->doc, ISMS_BODY, ind, lab, zh, ISMS_JUSTIFY);
-	if (d->bi && en) {
-		/* English follows its clause in a lighter, smaller face, under the text */
-		double lw = lab ? isms_text_width(d->doc, lab, 11) + 5.5 : 0;
-		isms_doc_para(d->doc, ISMS_SECONDARY, ind + lw, NULL, en, ISMS_LEFT);
-	}
+	docs_para(&c->d, indent_of(c, depth), lab, zh, en);
 }
 
 static void
@@ -104,10 +93,7 @@ para(tctx *c, int depth, const char *lab, const isms_tpl_text *t)
 static void
 heading(tctx *c, int depth, const char *lab, const char *zh, const char *en)
 {
-	dctx *d = &c->d;
-	int level = depth > 4 ? 4 : depth;
-	const char *text = d->en ? (en ? en : zh) : d->bi && en ? F(d, "%s　%s", zh, en) : zh;
-	isms_doc_heading(d->doc, level, lab, text);
+	docs_heading(&c->d, depth > 4 ? 4 : depth, lab, zh, en);
 }
 
 static void generated(tctx *c, int depth, const char *kind);
