@@ -72,6 +72,13 @@ c5_var(c5 *c, const char *name, const char *zh, const char *en)
 }
 
 const char *
+c5_date(c5 *c, int en, isms_date x)
+{
+	char b[64];
+	return isms_arena_strdup(c->d.a, en ? isms_date_en(x, b, sizeof b) : isms_date_roc_long(x, b, sizeof b));
+}
+
+const char *
 c5_expand(c5 *c, const char *text, const isms_loc *loc, int en)
 {
 	if (!text)
@@ -129,6 +136,15 @@ void
 c5_para(c5 *c, int depth, const char *lab, const char *zh, const char *en)
 {
 	docs_para(&c->d, depth > 1 ? (depth - 1) * 14.0 : 0, lab, zh, en);
+}
+
+void
+c5_right(c5 *c, enum isms_style style, const char *zh, const char *en)
+{
+	dctx *d = &c->d;
+	isms_doc_para(d->doc, style, 0, NULL, d->en ? en : zh, ISMS_RIGHT);
+	if (d->bi)
+		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_RIGHT);
 }
 
 static void
@@ -281,8 +297,8 @@ node(c5 *c, const isms_tpl_node *n, int depth)
 	}
 }
 
-void
-c5_body(c5 *c)
+static void
+body(c5 *c)
 {
 	docs_title(&c->d, c->t->title.zh, c->t->title.en);
 	c->body = isms_doc_mark(c->d.doc);
@@ -306,12 +322,6 @@ c5_record_end(c5 *c)
 		c->skip_to[c->nskip++] = isms_doc_mark(c->d.doc);
 	else
 		abort(); /* a template with more than 32 record stretches is not shipped */
-}
-
-void
-c5_control_page(c5 *c)
-{
-	docs_control_page(&c->d, c->kind, (isms_text){c->t->title.zh, c->t->title.en}, 0);
 }
 
 /* The controlled text: the body from c->body on, less the record stretches.  The
@@ -341,8 +351,10 @@ controlled_text(c5 *c, isms_buf *out)
 }
 
 int
-c5_finish(c5 *c, const char *path)
+c5_write(c5 *c, const char *path)
 {
+	docs_control_page(&c->d, c->kind, (isms_text){c->t->title.zh, c->t->title.en}, 0);
+	body(c);
 	int rc;
 	if (c->errors) {
 		isms_doc_free(c->d.doc);
