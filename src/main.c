@@ -294,8 +294,11 @@ cmd_build(int argc, char **argv)
 
 /* ---------- sign-pdf ---------- */
 
+/* The options of sign and sign-pdf (the signer's, nothing else), their operands
+ * (exactly one with one, else at least one, from optind on), the clock and the
+ * signer: 0, or the exit status after a message. */
 static int
-cmd_sign_pdf(int argc, char **argv)
+signer_from_args(int argc, char **argv, int one, time_t *when, isms_signer **signer)
 {
 	static const struct option longopts[] = {
 		SIGN_LONGOPTS
@@ -304,20 +307,24 @@ cmd_sign_pdf(int argc, char **argv)
 	isms_sign_opts so = {0};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		default:
-			if (!sign_option(c, optarg, &so))
-				return usage(stderr, ISMS_EXIT_USAGE);
-		}
-	}
-	if (optind >= argc || !so.key == !so.pkcs11_uri)
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+		if (!sign_option(c, optarg, &so))
+			return usage(stderr, ISMS_EXIT_USAGE);
+	if ((one ? optind != argc - 1 : optind >= argc) || !so.key == !so.pkcs11_uri)
 		return usage(stderr, ISMS_EXIT_USAGE);
+	if (isms_pack_clock(when) < 0 || isms_signer_load(signer, &so, *when) < 0)
+		return ISMS_EXIT_USAGE;
+	return 0;
+}
+
+static int
+cmd_sign_pdf(int argc, char **argv)
+{
 	time_t when;
 	isms_signer *signer = NULL;
-	if (isms_pack_clock(&when) < 0 || isms_signer_load(&signer, &so, when) < 0)
-		return ISMS_EXIT_USAGE;
-	int rc = 0;
+	int rc = signer_from_args(argc, argv, 0, &when, &signer);
+	if (rc)
+		return rc;
 	for (int i = optind; i < argc; i++)
 		if (isms_pack_sign_pdf(signer, argv[i], when) < 0)
 			rc = ISMS_EXIT_DATAERR;
@@ -356,28 +363,13 @@ cmd_diff(int argc, char **argv)
 static int
 cmd_sign(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		SIGN_LONGOPTS
-		{NULL, 0, NULL, 0},
-	};
-	isms_sign_opts so = {0};
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (c) {
-		default:
-			if (!sign_option(c, optarg, &so))
-				return usage(stderr, ISMS_EXIT_USAGE);
-		}
-	}
-	if (optind != argc - 1 || !so.key == !so.pkcs11_uri)
-		return usage(stderr, ISMS_EXIT_USAGE);
 	time_t when;
 	isms_signer *signer = NULL;
-	if (isms_pack_clock(&when) < 0 || isms_signer_load(&signer, &so, when) < 0)
-		return ISMS_EXIT_USAGE;
+	int rc = signer_from_args(argc, argv, 1, &when, &signer);
+	if (rc)
+		return rc;
 	char name[32];
-	int rc = isms_pack_cosign(signer, argv[optind], when, name);
+	rc = isms_pack_cosign(signer, argv[optind], when, name);
 	if (rc == 0)
 		isms_diag(ISMS_NOTE, NULL, "%s: signed as %s", argv[optind], name);
 	isms_signer_free(signer);

@@ -6,20 +6,6 @@
 
 #include <string.h>
 
-static const char *
-date_zh(dctx *d, isms_date x)
-{
-	char b[64];
-	return isms_arena_strdup(d->a, isms_date_roc_long(x, b, sizeof b));
-}
-
-static const char *
-date_en(dctx *d, isms_date x)
-{
-	char b[64];
-	return isms_arena_strdup(d->a, isms_date_en(x, b, sizeof b));
-}
-
 static void
 field(c5 *c, const char *zh, const char *en, const char *value)
 {
@@ -89,9 +75,7 @@ signature(c5 *c)
 	const char *zh = F(d, "%s　%s", o->head_title.zh, N(d, p->name.zh));
 	const char *en = F(d, "%s, %s", N(d, p->name.en ? p->name.en : p->name.zh),
 	                   o->head_title.en ? o->head_title.en : o->head_title.zh);
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, d->en ? en : zh, ISMS_RIGHT);
-	if (d->bi)
-		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_RIGHT);
+	c5_right(c, ISMS_SUBTITLE, zh, en);
 }
 
 static int
@@ -121,15 +105,13 @@ isms_docs_appointments(const isms_docctx *ctx, const char *templates_dir, const 
 	const isms_person *p = l->appointment_signer;
 	c5_var(&c, "signer", p->name.zh, p->name.en);
 	c5_var(&c, "number", l->appointment_number, NULL);
-	c5_var(&c, "date", date_zh(d, l->appointment_date), date_en(d, l->appointment_date));
-	c5_var(&c, "effective", date_zh(d, l->appointment_effective), date_en(d, l->appointment_effective));
+	c5_var(&c, "date", c5_date(&c, 0, l->appointment_date), c5_date(&c, 1, l->appointment_date));
+	c5_var(&c, "effective", c5_date(&c, 0, l->appointment_effective), c5_date(&c, 1, l->appointment_effective));
 	/* a company appoints by its board's resolution or by its head's decision */
 	if (l->appointment_basis == ISMS_BASIS_BOARD)
-		c5_var(&c, "basis", F(d, "依{self}%s董事會決議", date_zh(d, l->appointment_decided)),
-		       F(d, "By resolution of the board of directors of %s", date_en(d, l->appointment_decided)));
+		c5_var(&c, "basis", F(d, "依{self}%s董事會決議", c5_date(&c, 0, l->appointment_decided)),
+		       F(d, "By resolution of the board of directors of %s", c5_date(&c, 1, l->appointment_decided)));
 	else
 		c5_var(&c, "basis", "奉{head}核定", "As decided by the {head}");
-	c5_control_page(&c);
-	c5_body(&c);
-	return c5_finish(&c, path);
+	return c5_write(&c, path);
 }

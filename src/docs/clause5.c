@@ -72,6 +72,13 @@ c5_var(c5 *c, const char *name, const char *zh, const char *en)
 }
 
 const char *
+c5_date(c5 *c, int en, isms_date x)
+{
+	char b[64];
+	return isms_arena_strdup(c->d.a, en ? isms_date_en(x, b, sizeof b) : isms_date_roc_long(x, b, sizeof b));
+}
+
+const char *
 c5_expand(c5 *c, const char *text, const isms_loc *loc, int en)
 {
 	if (!text)
@@ -128,17 +135,16 @@ label(c5 *c, int depth)
 void
 c5_para(c5 *c, int depth, const char *lab, const char *zh, const char *en)
 {
+	docs_para(&c->d, depth > 1 ? (depth - 1) * 14.0 : 0, lab, zh, en);
+}
+
+void
+c5_right(c5 *c, enum isms_style style, const char *zh, const char *en)
+{
 	dctx *d = &c->d;
-	double ind = depth > 1 ? (depth - 1) * 14.0 : 0;
-	if (d->en) {
-		isms_doc_para(d->doc, ISMS_BODY, ind, lab, en ? en : zh, ISMS_JUSTIFY);
-		return;
-	}
-	isms_doc_para(d->doc, ISMS_BODY, ind, lab, zh, ISMS_JUSTIFY);
-	if (d->bi && en) {
-		double lw = lab ? isms_text_width(d->doc, lab, 11) + 5.5 : 0;
-		isms_doc_para(d->doc, ISMS_SECONDARY, ind + lw, NULL, en, ISMS_LEFT);
-	}
+	isms_doc_para(d->doc, style, 0, NULL, d->en ? en : zh, ISMS_RIGHT);
+	if (d->bi)
+		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_RIGHT);
 }
 
 static void
@@ -181,12 +187,27 @@ children(c5 *c, const isms_tpl_node *n, size_t from, int depth)
 	}
 }
 
-/* The first child that applies to this organisation, or NULL. */
+/* 1 when node n prints something for this organisation: it applies, and when it
+ * is a clause without a heading, something of it is kept. */
+static int
+kept(c5 *c, const isms_tpl_node *n)
+{
+	if (!isms_tpl_applies(n, c->d.c->org))
+		return 0;
+	if (n->kind != ISMS_TPL_CLAUSE || n->text.zh)
+		return 1;
+	for (size_t i = 0; i < n->nchildren; i++)
+		if (kept(c, &n->children[i]))
+			return 1;
+	return 0;
+}
+
+/* The first child that is kept, or NULL. */
 static const isms_tpl_node *
 first_child(c5 *c, const isms_tpl_node *n, size_t *at)
 {
 	for (size_t i = 0; i < n->nchildren; i++)
-		if (isms_tpl_applies(&n->children[i], c->d.c->org)) {
+		if (kept(c, &n->children[i])) {
 			*at = i;
 			return &n->children[i];
 		}
@@ -196,10 +217,9 @@ first_child(c5 *c, const isms_tpl_node *n, size_t *at)
 static void
 heading_line(c5 *c, int level, const char *lab, const isms_tpl_text *h)
 {
-	dctx *d = &c->d;
 	const char *zh = c5_expand(c, h->zh, &h->zh_loc, 0);
-	const char *en = d->en || d->bi ? c5_expand(c, h->en, &h->en_loc, 1) : NULL;
-	isms_doc_heading(d->doc, level, lab, d->en ? (en ? en : zh) : d->bi && en ? F(d, "%s　%s", zh, en) : zh);
+	const char *en = c->d.en || c->d.bi ? c5_expand(c, h->en, &h->en_loc, 1) : NULL;
+	docs_heading(&c->d, level, lab, zh, en);
 }
 
 /* A section: an unnumbered block.  With a heading over a paragraph, the heading is
@@ -250,10 +270,14 @@ node(c5 *c, const isms_tpl_node *n, int depth)
 			c->errors++;
 		break;
 	case ISMS_TPL_CLAUSE: {
-		next_number(c, depth);
-		const char *lab = label(c, depth);
+		/* the number goes on the heading, else on the first kept paragraph; a clause
+		 * without a heading of which nothing is kept takes no number */
 		size_t at = 0;
 		const isms_tpl_node *first = first_child(c, n, &at);
+		if (!n->text.zh && !first)
+			break;
+		next_number(c, depth);
+		const char *lab = label(c, depth);
 		if (n->text.zh) {
 			heading_line(c, depth + 2 > 4 ? 4 : depth + 2, lab, &n->text);
 			children(c, n, 0, depth);
@@ -273,8 +297,8 @@ node(c5 *c, const isms_tpl_node *n, int depth)
 	}
 }
 
-void
-c5_body(c5 *c)
+static void
+body(c5 *c)
 {
 	docs_title(&c->d, c->t->title.zh, c->t->title.en);
 	c->body = isms_doc_mark(c->d.doc);
@@ -298,75 +322,6 @@ c5_record_end(c5 *c)
 		c->skip_to[c->nskip++] = isms_doc_mark(c->d.doc);
 	else
 		abort(); /* a template with more than 32 record stretches is not shipped */
-}
-
-void
-c5_control_page(c5 *c)
-{
-	dctx *d = &c->d;
-	const isms_org *o = d->c->org;
-	const isms_document *reg = isms_org_document_of_kind(o, c->kind);
-	isms_doc_space(d->doc, 40);
-	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && o->name.en ? o->name.en : o->name.zh, ISMS_CENTER);
-	isms_doc_space(d->doc, 14);
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "文件管制", "Document control"), ISMS_CENTER);
-	isms_doc_space(d->doc, 12);
-	static const char *const tiers_zh[] = {"", "第一階文件", "第二階文件", "第三階文件", "第四階文件"};
-	static const char *const tiers_en[] = {"", "Tier 1", "Tier 2", "Tier 3", "Tier 4"};
-	double wd[] = {1, 2};
-	isms_table *t = isms_doc_table(d->doc, 2, wd, 0);
-	isms_table_font_size(t, 11);
-	int tier = reg && reg->tier >= 1 && reg->tier <= 4 ? reg->tier : 1;
-	isms_text title = reg ? reg->title : (isms_text){c->t->title.zh, c->t->title.en};
-	const char *rows[][3] = {
-		{"文件類別", "Document class", L(d, tiers_zh[tier], tiers_en[tier])},
-		{"文件編號", "Document number", reg ? reg->number : ""},
-		{"文件名稱", "Title", T(d, title)},
-		{"發行單位", "Issued by", reg ? TN(d, reg->issuing_unit->name) : ""},
-		{"發行日期", "Issue date", reg ? D(d, reg->issued) : ""},
-		{"版次", "Version", reg ? reg->version : ""},
-	};
-	for (size_t i = 0; i < 6; i++) {
-		isms_table_row(t);
-		isms_table_min_height(t, 24);
-		docs_head_cell(t, L(d, rows[i][0], rows[i][1]), 1, 1);
-		isms_table_cell(t, rows[i][2], 1, 1, ISMS_CENTER);
-	}
-	isms_doc_space(d->doc, 16);
-	const isms_approval *ap = NULL;
-	for (size_t i = 0; i < o->napprovals; i++)
-		if (o->approvals[i].kind == c->kind)
-			ap = &o->approvals[i];
-	isms_table *s = isms_doc_table(d->doc, 3, NULL, 0);
-	isms_table_row(s);
-	docs_head_cell(s, L(d, "訂修廢單位", "Drafted by"), 1, 1);
-	docs_head_cell(s, L(d, "審查", "Reviewed by"), 1, 1);
-	docs_head_cell(s, L(d, "核准", "Approved by"), 1, 1);
-	isms_table_row(s);
-	isms_table_min_height(s, 56);
-	isms_table_cell(s, ap && ap->drafter ? TN(d, ap->drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
-	isms_table_cell(s, P(d, ap ? ap->reviewer : reg ? reg->reviewer : NULL), 1, 1, ISMS_CENTER);
-	isms_table_cell(s, P(d, ap ? ap->approver : reg ? reg->approver : NULL), 1, 1, ISMS_CENTER);
-	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
-	              "(The signed original is kept by document control.)"), ISMS_CENTER);
-	isms_doc_space(d->doc, 16);
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "修訂紀錄", "Revision history"), ISMS_CENTER);
-	double rw[] = {0.8, 1.4, 3.6, 1.4};
-	isms_table *r = isms_doc_table(d->doc, 4, rw, 1);
-	isms_table_row(r);
-	docs_head_cell(r, L(d, "版次", "Version"), 1, 1);
-	docs_head_cell(r, L(d, "日期", "Date"), 1, 1);
-	docs_head_cell(r, L(d, "修訂說明", "Change"), 1, 1);
-	docs_head_cell(r, L(d, "修訂者", "By"), 1, 1);
-	for (size_t i = 0; reg && i < reg->nrevisions; i++) {
-		const isms_revision *v = &reg->revisions[i];
-		isms_table_row(r);
-		isms_table_cell(r, v->version, 1, 1, ISMS_CENTER);
-		isms_table_cell(r, D(d, v->date), 1, 1, ISMS_CENTER);
-		isms_table_cell(r, T(d, v->description), 1, 1, ISMS_LEFT);
-		isms_table_cell(r, TN(d, v->author->name), 1, 1, ISMS_CENTER);
-	}
-	isms_doc_page_break(d->doc);
 }
 
 /* The controlled text: the body from c->body on, less the record stretches.  The
@@ -396,8 +351,10 @@ controlled_text(c5 *c, isms_buf *out)
 }
 
 int
-c5_finish(c5 *c, const char *path)
+c5_write(c5 *c, const char *path)
 {
+	docs_control_page(&c->d, c->kind, (isms_text){c->t->title.zh, c->t->title.en}, 0);
+	body(c);
 	int rc;
 	if (c->errors) {
 		isms_doc_free(c->d.doc);

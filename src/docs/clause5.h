@@ -44,21 +44,23 @@ struct c5 {
 int c5_open(c5 *c, const isms_docctx *ctx, enum isms_doc_kind kind, const char *dir, c5_gen gen);
 /* A builder variable {name}: zh and en values (en NULL: zh). */
 void c5_var(c5 *c, const char *name, const char *zh, const char *en);
-/* The page of document control: document class, number, title, issuing unit, date,
- * version, the approval box and the revision history from the register. */
-void c5_control_page(c5 *c);
-/* The title and the template's sections, in order. */
-void c5_body(c5 *c);
+/* A date as a variable's value: 中華民國114年1月20日 (en = 0) or 20 January 2025. */
+const char *c5_date(c5 *c, int en, isms_date x);
 /* A paragraph in the document's language(s) at a depth, with a hanging label. */
 void c5_para(c5 *c, int depth, const char *lab, const char *zh, const char *en);
+/* A right-aligned line in style (a signature, a date): the Chinese, or the English,
+ * and under bi the English under it in the lighter face. */
+void c5_right(c5 *c, enum isms_style style, const char *zh, const char *en);
 /* Template or data text with the builder's and the shared variables expanded. */
 const char *c5_expand(c5 *c, const char *text, const isms_loc *loc, int en);
 /* Bracket generated content that is a record (data rows) rather than the document's
  * controlled text: it is left out of the text compared across versions. */
 void c5_record_begin(c5 *c);
 void c5_record_end(c5 *c);
-/* Write the PDF (and the controlled text into ctx->text).  0 ok, -1 output failure,
- * -2 the template or the data at fault (reported). */
-int c5_finish(c5 *c, const char *path);
+/* Print the page of document control (docs_control_page), the title and the
+ * template's sections, and write the PDF (and the controlled text into ctx->text);
+ * releases the template.  0 ok, -1 output failure, -2 the template or the data at
+ * fault (reported). */
+int c5_write(c5 *c, const char *path);
 
 #endif

@@ -5,16 +5,6 @@
 
 #include <string.h>
 
-/* Two lines, right-aligned: the Chinese, and under bi its English in the lighter face. */
-static void
-right(c5 *c, const char *zh, const char *en)
-{
-	dctx *d = &c->d;
-	isms_doc_para(d->doc, ISMS_FIELD, 0, NULL, d->en ? en : zh, ISMS_RIGHT);
-	if (d->bi)
-		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_RIGHT);
-}
-
 static int
 gen(c5 *c, const char *kind, int depth, const isms_loc *where)
 {
@@ -25,13 +15,13 @@ gen(c5 *c, const char *kind, int depth, const isms_loc *where)
 		return c5_no_such(c, kind, where, "signature");
 	const isms_person *p = l->commitment_signer;
 	isms_doc_space(d->doc, 30);
-	right(c, F(d, "立承諾人：%s　%s　（簽章）", o->head_title.zh, N(d, p->name.zh)),
-	      F(d, "Signed: %s, %s", N(d, p->name.en ? p->name.en : p->name.zh),
-	        o->head_title.en ? o->head_title.en : o->head_title.zh));
+	c5_right(c, ISMS_FIELD, F(d, "立承諾人：%s　%s　（簽章）", o->head_title.zh, N(d, p->name.zh)),
+	         F(d, "Signed: %s, %s", N(d, p->name.en ? p->name.en : p->name.zh),
+	           o->head_title.en ? o->head_title.en : o->head_title.zh));
 	isms_doc_space(d->doc, 8);
 	char b[64], e[64];
-	right(c, N(d, isms_date_roc_long(l->commitment_date, b, sizeof b)),
-	      F(d, "Date: %s", N(d, isms_date_en(l->commitment_date, e, sizeof e))));
+	c5_right(c, ISMS_FIELD, N(d, isms_date_roc_long(l->commitment_date, b, sizeof b)),
+	         F(d, "Date: %s", N(d, isms_date_en(l->commitment_date, e, sizeof e))));
 	(void)depth;
 	return 0;
 }
@@ -45,15 +35,11 @@ isms_docs_commitment(const isms_docctx *ctx, const char *templates_dir, const ch
 		return rc;
 	const isms_leadership *l = &ctx->org->leadership;
 	const isms_person *p = l->commitment_signer;
-	char b[64], e[64];
 	c5_var(&c, "signer", p->name.zh, p->name.en);
 	c5_var(&c, "signer.title", p->job_title.zh, p->job_title.en);
-	c5_var(&c, "date", isms_arena_strdup(c.d.a, isms_date_roc_long(l->commitment_date, b, sizeof b)),
-	       isms_arena_strdup(c.d.a, isms_date_en(l->commitment_date, e, sizeof e)));
+	c5_var(&c, "date", c5_date(&c, 0, l->commitment_date), c5_date(&c, 1, l->commitment_date));
 	c.own_id = "commitments";
 	c.own = l->commitment_text;
 	c.own_loc = l->commitment_loc;
-	c5_control_page(&c);
-	c5_body(&c);
-	return c5_finish(&c, path);
+	return c5_write(&c, path);
 }

@@ -355,3 +355,111 @@ docs_title(dctx *d, const char *zh, const char *en)
 	if (d->bi && en)
 		isms_doc_para(d->doc, ISMS_SECONDARY, 0, NULL, en, ISMS_CENTER);
 }
+
+void
+docs_control_page(dctx *d, enum isms_doc_kind kind, isms_text title, int full)
+{
+	const isms_org *o = d->c->org;
+	const isms_document *reg = isms_org_document_of_kind(o, kind);
+	isms_doc_space(d->doc, full ? 60 : 40);
+	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && o->name.en ? o->name.en : o->name.zh, ISMS_CENTER);
+	isms_doc_space(d->doc, full ? 20 : 14);
+	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, full ? L(d, "管理系統文件", "Management system document")
+	                                                   : L(d, "文件管制", "Document control"), ISMS_CENTER);
+	isms_doc_space(d->doc, full ? 16 : 12);
+	static const char *const tiers_zh[] = {"", "第一階文件", "第二階文件", "第三階文件", "第四階文件"};
+	static const char *const tiers_en[] = {"", "Tier 1", "Tier 2", "Tier 3", "Tier 4"};
+	double wd[] = {1, 2};
+	isms_table *t = isms_doc_table(d->doc, 2, wd, 0);
+	isms_table_font_size(t, 11);
+	int tier = reg && reg->tier >= 1 && reg->tier <= 4 ? reg->tier : 1;
+	const char *rows[][3] = {
+		{"文件類別", "Document class", L(d, tiers_zh[tier], tiers_en[tier])},
+		{"文件編號", "Document number", reg ? reg->number : ""},
+		{"文件名稱", "Title", T(d, reg ? reg->title : title)},
+		{"發行單位", "Issued by", reg ? TN(d, reg->issuing_unit->name) : ""},
+		{"發行日期", "Issue date", reg ? D(d, reg->issued) : ""},
+		{"版次", "Version", reg ? reg->version : ""},
+	};
+	for (size_t i = 0; i < 6; i++) {
+		isms_table_row(t);
+		isms_table_min_height(t, full ? 26 : 24);
+		docs_head_cell(t, L(d, rows[i][0], rows[i][1]), 1, 1);
+		isms_table_cell(t, rows[i][2], 1, 1, ISMS_CENTER);
+	}
+	isms_doc_space(d->doc, full ? 20 : 16);
+	const isms_approval *ap = NULL;
+	for (size_t i = 0; i < o->napprovals; i++)
+		if (o->approvals[i].kind == kind)
+			ap = &o->approvals[i];
+	isms_table *s = isms_doc_table(d->doc, 3, NULL, 0);
+	isms_table_row(s);
+	docs_head_cell(s, L(d, "訂修廢單位", "Drafted by"), 1, 1);
+	docs_head_cell(s, L(d, "審查", "Reviewed by"), 1, 1);
+	docs_head_cell(s, L(d, "核准", "Approved by"), 1, 1);
+	isms_table_row(s);
+	isms_table_min_height(s, 56);
+	/* the register is the one source; an <approval> speaks only where the register
+	 * has no entry (the loader refuses one that contradicts it, and gives a register
+	 * entry without a drafter the approval's) */
+	const isms_body *drafter = reg ? reg->drafter : ap ? ap->drafter : NULL;
+	isms_table_cell(s, drafter ? TN(d, drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
+	/* a cover's cells are where each role's visible signature goes (sign --sign-visible) */
+	if (full)
+		isms_table_slot(s, "drafter");
+	isms_table_cell(s, P(d, reg ? reg->reviewer : ap ? ap->reviewer : NULL), 1, 1, ISMS_CENTER);
+	if (full)
+		isms_table_slot(s, "reviewer");
+	isms_table_cell(s, P(d, reg ? reg->approver : ap ? ap->approver : NULL), 1, 1, ISMS_CENTER);
+	if (full)
+		isms_table_slot(s, "approver");
+	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
+	              "(The signed original is kept by document control.)"), ISMS_CENTER);
+	if (full)
+		isms_doc_page_break(d->doc);
+	else
+		isms_doc_space(d->doc, 16);
+	/* revision history from the register */
+	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "修訂紀錄", "Revision history"), ISMS_CENTER);
+	double rw[] = {0.8, 1.4, 3.6, 1.4};
+	isms_table *r = isms_doc_table(d->doc, 4, rw, 1);
+	isms_table_row(r);
+	docs_head_cell(r, L(d, "版次", "Version"), 1, 1);
+	docs_head_cell(r, L(d, "日期", "Date"), 1, 1);
+	docs_head_cell(r, L(d, "修訂說明", "Change"), 1, 1);
+	docs_head_cell(r, L(d, "修訂者", "By"), 1, 1);
+	for (size_t i = 0; reg && i < reg->nrevisions; i++) {
+		const isms_revision *v = &reg->revisions[i];
+		isms_table_row(r);
+		isms_table_cell(r, v->version, 1, 1, ISMS_CENTER);
+		isms_table_cell(r, D(d, v->date), 1, 1, ISMS_CENTER);
+		isms_table_cell(r, T(d, v->description), 1, 1, ISMS_LEFT);
+		isms_table_cell(r, TN(d, v->author->name), 1, 1, ISMS_CENTER);
+	}
+	if (full) {
+		isms_doc_space(d->doc, 14);
+		isms_doc_toc(d->doc, L(d, "目　錄", "Contents"), 2);
+	}
+	isms_doc_page_break(d->doc);
+}
+
+void
+docs_para(dctx *d, double indent, const char *lab, const char *zh, const char *en)
+{
+	if (d->en) {
+		isms_doc_para(d->doc, ISMS_BODY, indent, lab, en ? en : zh, ISMS_JUSTIFY);
+		return;
+	}
+	isms_doc_para(d->doc, ISMS_BODY, indent, lab, zh, ISMS_JUSTIFY);
+	if (d->bi && en) {
+		/* English follows its clause in a lighter, smaller face, under the text */
+		double lw = lab ? isms_text_width(d->doc, lab, 11) + 5.5 : 0;
+		isms_doc_para(d->doc, ISMS_SECONDARY, indent + lw, NULL, en, ISMS_LEFT);
+	}
+}
+
+void
+docs_heading(dctx *d, int level, const char *lab, const char *zh, const char *en)
+{
+	isms_doc_heading(d->doc, level, lab, d->en ? (en ? en : zh) : d->bi && en ? F(d, "%s　%s", zh, en) : zh);
+}

@@ -50,6 +50,18 @@ const char *F(dctx *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 void docs_title(dctx *d, const char *zh, const char *en);
 /* A shaded, bold, centred header cell. */
 void docs_head_cell(isms_table *t, const char *text, int colspan, int rowspan);
+/* The document-control page of the register's document of that kind (title when the
+ * register has none): the organisation, the document's class, number, title, issuing
+ * unit, date and version, the approval box (訂修廢單位 / 審查 / 核准, from the register)
+ * and the revision history.  full: a template document's cover, its approval cells
+ * marked for visible signatures, then on a page of its own the revision history and
+ * the table of contents; else the one compact page of a clause 5 document. */
+void docs_control_page(dctx *d, enum isms_doc_kind kind, isms_text title, int full);
+/* A body paragraph at indent in the document's language(s), the label hanging on it;
+ * under bi the English follows in the secondary style, aligned after the label. */
+void docs_para(dctx *d, double indent, const char *lab, const char *zh, const char *en);
+/* A heading at level in the document's language(s) (under bi: zh　en). */
+void docs_heading(dctx *d, int level, const char *lab, const char *zh, const char *en);
 /* The date of c->when. */
 isms_date docs_today(const isms_docctx *c);
 /* The period in words: 114年第4季 / 2025 Q4, 114年5月 / May 2025. */

@@ -213,7 +213,5 @@ isms_docs_policy_communication(const isms_docctx *ctx, const char *templates_dir
 	c.data = &w;
 	/* not the cut-off: it changes every period, and the form's text is controlled */
 	c5_var(&c, "year", F(d, "%d", isms_roc_year(ctx->org->objectives_year)), F(d, "%d", ctx->org->objectives_year));
-	c5_control_page(&c);
-	c5_body(&c);
-	return c5_finish(&c, path);
+	return c5_write(&c, path);
 }

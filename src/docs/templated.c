@@ -79,18 +79,7 @@ indent_of(tctx *c, int depth)
 static void
 para2(tctx *c, int depth, const char *lab, const char *zh, const char *en)
 {
-	dctx *d = &c->d;
-	double ind = indent_of(c, depth);
-	if (d->en) {
-		isms_doc_para(d->doc, ISMS_BODY, ind, lab, en ? en : zh, ISMS_JUSTIFY);
-		return;
-	}
-	isms_doc_para(d->doc, ISMS_BODY, ind, lab, zh, ISMS_JUSTIFY);
-	if (d->bi && en) {
-		/* English follows its clause in a lighter, smaller face, under the text */
-		double lw = lab ? isms_text_width(d->doc, lab, 11) + 5.5 : 0;
-		isms_doc_para(d->doc, ISMS_SECONDARY, ind + lw, NULL, en, ISMS_LEFT);
-	}
+	docs_para(&c->d, indent_of(c, depth), lab, zh, en);
 }
 
 static void
@@ -104,14 +93,12 @@ para(tctx *c, int depth, const char *lab, const isms_tpl_text *t)
 static void
 heading(tctx *c, int depth, const char *lab, const char *zh, const char *en)
 {
-	dctx *d = &c->d;
-	int level = depth > 4 ? 4 : depth;
-	const char *text = d->en ? (en ? en : zh) : d->bi && en ? F(d, "%s　%s", zh, en) : zh;
-	isms_doc_heading(d->doc, level, lab, text);
+	docs_heading(&c->d, depth > 4 ? 4 : depth, lab, zh, en);
 }
 
 static void generated(tctx *c, int depth, const char *kind);
 static void node(tctx *c, const isms_tpl_node *n, int depth);
+static void clause(tctx *c, const isms_tpl_node *n, int depth);
 
 /* The next number at depth: deeper counters start again. */
 static const char *
@@ -186,27 +173,66 @@ custom(tctx *c, const char *id, char how, const isms_custom_clause *from)
 	return NULL;
 }
 
-/* A clause: its number on the heading, or on its first paragraph when it has none. */
+/* 1 when node n prints something for this organisation: it applies and is not
+ * removed without a replacement or a clause after it; a clause without a heading
+ * only when something of it is kept; a list only with an item that applies. */
+static int
+kept(tctx *c, const isms_tpl_node *n)
+{
+	const isms_org *o = c->d.c->org;
+	if (!isms_tpl_applies(n, o))
+		return 0;
+	if (custom(c, n->id, 'r', NULL) || custom(c, n->id, 'a', NULL))
+		return 1;
+	if (custom(c, n->id, 'x', NULL))
+		return 0;
+	if ((n->kind == ISMS_TPL_CLAUSE && !n->text.zh) || n->kind == ISMS_TPL_LIST) {
+		for (size_t i = 0; i < n->nchildren; i++)
+			if (n->kind == ISMS_TPL_LIST ? isms_tpl_applies(&n->children[i], o) : kept(c, &n->children[i]))
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* The organisation's clauses placed after node n (at the depth of a sub-clause). */
+static void
+afters(tctx *c, const isms_tpl_node *n, int at)
+{
+	for (const isms_custom_clause *aft = custom(c, n->id, 'a', NULL); aft; aft = custom(c, n->id, 'a', aft))
+		clause(c, aft->body, at);
+}
+
+/* A clause: its number on the heading, or when it has none on its first paragraph
+ * that is kept; a clause without a heading of which nothing is kept is left out
+ * and takes no number. */
 static void
 clause(tctx *c, const isms_tpl_node *n, int depth)
 {
-	const isms_org *o = c->d.c->org;
+	size_t first = n->nchildren;
+	if (!n->text.zh) {
+		for (first = 0; first < n->nchildren && !kept(c, &n->children[first]); first++)
+			;
+		if (first == n->nchildren)
+			return;
+	}
 	const char *lab = next_label(c, depth);
-	size_t first = 0;
+	const isms_tpl_node *f = first < n->nchildren ? &n->children[first] : NULL;
 	if (n->text.zh) {
 		heading(c, depth, lab, expand(c, n->text.zh, &n->text.zh_loc, 0),
 		        c->d.en || c->d.bi ? expand(c, n->text.en, &n->text.en_loc, 1) : NULL);
-	} else if (n->nchildren && n->children[0].kind == ISMS_TPL_PARA &&
-	           isms_tpl_applies(&n->children[0], o)) {
-		/* a clause without a heading: its first paragraph carries the number */
-		para(c, depth, lab, &n->children[0].text);
-		first = 1;
+	} else if (f->kind == ISMS_TPL_PARA && !custom(c, f->id, 'r', NULL) && !custom(c, f->id, 'x', NULL)) {
+		/* a clause without a heading: its first kept paragraph carries the number */
+		para(c, depth, lab, &f->text);
+		afters(c, f, depth + 1);
 	} else {
 		para2(c, depth, lab, "", "");
+		f = NULL;
 	}
-	for (size_t i = first; i < n->nchildren; i++) {
+	for (size_t i = 0; i < n->nchildren; i++) {
 		const isms_tpl_node *k = &n->children[i];
-		node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
+		if (k != f)
+			node(c, k, k->kind == ISMS_TPL_CLAUSE ? depth + 1 : depth);
 	}
 }
 
@@ -234,8 +260,7 @@ node(tctx *c, const isms_tpl_node *n, int depth)
 		table(c, n);
 	else
 		clause(c, n, depth);
-	for (const isms_custom_clause *aft = custom(c, n->id, 'a', NULL); aft; aft = custom(c, n->id, 'a', aft))
-		clause(c, aft->body, at);
+	afters(c, n, at);
 }
 
 /* ---------- generated content ---------- */
@@ -831,87 +856,6 @@ removals(tctx *c, isms_buf *out)
 	}
 }
 
-/* ---------- cover and revision history ---------- */
-
-static void
-cover(tctx *c)
-{
-	dctx *d = &c->d;
-	const isms_org *o = d->c->org;
-	const isms_document *reg = isms_org_document_of_kind(o, c->kind);
-	isms_doc_space(d->doc, 60);
-	isms_doc_para(d->doc, ISMS_TITLE, 0, NULL, d->en && o->name.en ? o->name.en : o->name.zh, ISMS_CENTER);
-	isms_doc_space(d->doc, 20);
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "管理系統文件", "Management system document"), ISMS_CENTER);
-	isms_doc_space(d->doc, 16);
-	static const char *const tiers_zh[] = {"", "第一階文件", "第二階文件", "第三階文件", "第四階文件"};
-	static const char *const tiers_en[] = {"", "Tier 1", "Tier 2", "Tier 3", "Tier 4"};
-	double wd[] = {1, 2};
-	isms_table *t = isms_doc_table(d->doc, 2, wd, 0);
-	isms_table_font_size(t, 11);
-	int tier = reg && reg->tier >= 1 && reg->tier <= 4 ? reg->tier : 1;
-	const char *rows[][3] = {
-		{"文件類別", "Document class", L(d, tiers_zh[tier], tiers_en[tier])},
-		{"文件編號", "Document number", reg ? reg->number : ""},
-		{"文件名稱", "Title", reg ? T(d, reg->title) : T(d, tt(&c->t->title))},
-		{"發行單位", "Issued by", reg ? TN(d, reg->issuing_unit->name) : ""},
-		{"發行日期", "Issue date", reg ? D(d, reg->issued) : ""},
-		{"版次", "Version", reg ? reg->version : ""},
-	};
-	for (size_t i = 0; i < 6; i++) {
-		isms_table_row(t);
-		isms_table_min_height(t, 26);
-		isms_table_cell(t, L(d, rows[i][0], rows[i][1]), 1, 1, ISMS_CENTER);
-		isms_table_shade(t, 0.9, 1);
-		isms_table_cell(t, rows[i][2], 1, 1, ISMS_CENTER);
-	}
-	isms_doc_space(d->doc, 20);
-	const isms_approval *ap = NULL;
-	for (size_t i = 0; i < o->napprovals; i++)
-		if (o->approvals[i].kind == c->kind)
-			ap = &o->approvals[i];
-	isms_table *s = isms_doc_table(d->doc, 3, NULL, 0);
-	isms_table_row(s);
-	isms_table_cell(s, L(d, "訂修廢單位", "Drafted by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
-	isms_table_cell(s, L(d, "審查", "Reviewed by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
-	isms_table_cell(s, L(d, "核准", "Approved by"), 1, 1, ISMS_CENTER); isms_table_shade(s, 0.9, 1);
-	isms_table_row(s);
-	isms_table_min_height(s, 56);
-	/* the register is the one source; an <approval> speaks only where the register
-	 * has no entry (the loader refuses one that contradicts it); each cell is where
-	 * that role's visible signature goes (sign --sign-visible) */
-	const isms_body *drafter = reg ? reg->drafter : ap ? ap->drafter : NULL;
-	isms_table_cell(s, drafter ? TN(d, drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
-	isms_table_slot(s, "drafter");
-	isms_table_cell(s, P(d, reg ? reg->reviewer : ap ? ap->reviewer : NULL), 1, 1, ISMS_CENTER);
-	isms_table_slot(s, "reviewer");
-	isms_table_cell(s, P(d, reg ? reg->approver : ap ? ap->approver : NULL), 1, 1, ISMS_CENTER);
-	isms_table_slot(s, "approver");
-	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
-	              "(The signed original is kept by document control.)"), ISMS_CENTER);
-	isms_doc_page_break(d->doc);
-	/* revision history from the register */
-	isms_doc_para(d->doc, ISMS_SUBTITLE, 0, NULL, L(d, "修訂紀錄", "Revision history"), ISMS_CENTER);
-	double rw[] = {0.8, 1.4, 3.6, 1.4};
-	isms_table *r = isms_doc_table(d->doc, 4, rw, 1);
-	isms_table_row(r);
-	isms_table_cell(r, L(d, "版次", "Version"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	isms_table_cell(r, L(d, "日期", "Date"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	isms_table_cell(r, L(d, "修訂說明", "Change"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	isms_table_cell(r, L(d, "修訂者", "By"), 1, 1, ISMS_CENTER); isms_table_shade(r, 0.9, 1);
-	for (size_t i = 0; reg && i < reg->nrevisions; i++) {
-		const isms_revision *v = &reg->revisions[i];
-		isms_table_row(r);
-		isms_table_cell(r, v->version, 1, 1, ISMS_CENTER);
-		isms_table_cell(r, D(d, v->date), 1, 1, ISMS_CENTER);
-		isms_table_cell(r, T(d, v->description), 1, 1, ISMS_LEFT);
-		isms_table_cell(r, TN(d, v->author->name), 1, 1, ISMS_CENTER);
-	}
-	isms_doc_space(d->doc, 14);
-	isms_doc_toc(d->doc, L(d, "目　錄", "Contents"), 2);
-	isms_doc_page_break(d->doc);
-}
-
 int
 isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char *dir,
                     const char *path)
@@ -935,7 +879,7 @@ isms_docs_templated(const isms_docctx *ctx, enum isms_doc_kind kind, const char 
 	c.kind = kind;
 	docs_begin(&c.d, ctx, kind, t->title.zh, t->title.en);
 	isms_doc_section(c.d.doc, 0, 56.7);
-	cover(&c);
+	docs_control_page(&c.d, kind, tt(&t->title), 1);
 	docs_title(&c.d, t->title.zh, t->title.en);
 	size_t body = isms_doc_mark(c.d.doc); /* what the document says starts here */
 	/* Bilingual layout: each clause followed by its English (the default), or, for
