@@ -404,15 +404,13 @@ docs_control_page(dctx *d, enum isms_doc_kind kind, isms_text title, int full)
 	 * entry without a drafter the approval's) */
 	const isms_body *drafter = reg ? reg->drafter : ap ? ap->drafter : NULL;
 	isms_table_cell(s, drafter ? TN(d, drafter->name) : reg ? TN(d, reg->issuing_unit->name) : "", 1, 1, ISMS_CENTER);
-	/* a cover's cells are where each role's visible signature goes (sign --sign-visible) */
-	if (full)
-		isms_table_slot(s, "drafter");
+	/* each cell is where that role's visible signature goes (sign --sign-visible), on
+	 * a cover and on the control page of the clause 5 documents alike */
+	isms_table_slot(s, "drafter");
 	isms_table_cell(s, P(d, reg ? reg->reviewer : ap ? ap->reviewer : NULL), 1, 1, ISMS_CENTER);
-	if (full)
-		isms_table_slot(s, "reviewer");
+	isms_table_slot(s, "reviewer");
 	isms_table_cell(s, P(d, reg ? reg->approver : ap ? ap->approver : NULL), 1, 1, ISMS_CENTER);
-	if (full)
-		isms_table_slot(s, "approver");
+	isms_table_slot(s, "approver");
 	isms_doc_para(d->doc, ISMS_SMALL, 0, NULL, Ls(d, "（原版簽名頁保存於文件管制單位）",
 	              "(The signed original is kept by document control.)"), ISMS_CENTER);
 	if (full)
