@@ -240,7 +240,7 @@ index_of(xmlNode *root, xmlNode *decl, const char *name)
 /* ---------- what an attribute takes ---------- */
 
 enum vkind { V_TEXT, V_DATE, V_PERIOD, V_TIME, V_NUMBER, V_INT, V_ID, V_REF, V_ENUM,
-             V_VERSION, V_BOOL };
+             V_VERSION, V_BOOL, V_ENUM_LIST /* space-separated values of an enumeration */ };
 
 /* The kind of value a simple type takes; enumerations listed into vals. */
 static enum vkind
@@ -264,6 +264,14 @@ kind_of_type(xmlNode *root, const char *type, xmlNode *inline_type, isms_buf *va
 	if (!st || depth > 8)
 		return V_TEXT;
 	for (xmlNode *r = st->children; r; r = r->next) {
+		if (xs(r, "list")) {
+			xmlNode *in = NULL;
+			for (xmlNode *e = r->children; e; e = e->next)
+				if (xs(e, "simpleType"))
+					in = e;
+			enum vkind item = kind_of_type(root, xattr(r, "itemType"), in, vals, depth + 1);
+			return item == V_ENUM ? V_ENUM_LIST : V_TEXT;
+		}
 		if (!xs(r, "restriction"))
 			continue;
 		int n = 0;
@@ -638,6 +646,9 @@ value_fault(xmlNode *root, xmlNode *adecl, const char *what, const char *attr, c
 	} else if (strstr(rest, "underruns the allowed minimum length") &&
 	           quoted_after(rest, "minimum length of ", lim, sizeof lim)) {
 		snprintf(msg, size, "%s is too short: at least %s characters", what, lim);
+	} else if (k == V_ENUM_LIST) {
+		snprintf(msg, size, "%s: \"%s\" is not allowed; each of its values (separated by "
+		         "spaces) is one of: %s", what, v, vals.data ? vals.data : "");
 	} else if (k == V_ENUM) {
 		char guess[80];
 		if (near(vals.data, v, guess, sizeof guess))
@@ -973,6 +984,9 @@ isms_explain_schema(isms_explain *e, const char *raw, xmlNode **node, const char
 			isms_buf_free(&all);
 			return ISMS_EXPLAIN_SELF;
 		}
+		if (strstr(rest, "is not a valid value of the list type") &&
+		    attr_kind(root, adecl, NULL) == V_ENUM_LIST)
+			return ISMS_EXPLAIN_DROP; /* its wrong item has been named already */
 		char v[256] = "";
 		if (!quoted_after(rest, "The value ", v, sizeof v))
 			quoted_after(rest, "", v, sizeof v);

@@ -140,6 +140,9 @@ cases = {
  "ack-repeated": comm('<ack person="p-lin" date="2025-03-05"/><ack person="p-lin" date="2025-03-06"/>'),
  "communication-outside-year": comm('<ack person="p-lin" date="2025-03-06"/>', date="2024-12-20"),
  "appointments-board-for-agency": sub('  </documents>', REG_APPOINT + '  </documents>').replace('</organisation>', '  <leadership><appointments number="範鄉字第1140000001號" date="2025-01-06" effective="2025-01-06" signer="p-wang" basis="board" decided="2025-01-02"/></leadership>\n</organisation>'),
+ # the register's drafter is a body; a role reviews documents of known kinds
+ "drafter-unknown-body": sub('<document id="policy" kind="policy"', '<document id="policy" kind="policy" drafter="it-team"'),
+ "reviews-unknown-kind": sub('<role kind="leader" person="p-lin"/>', '<role kind="leader" person="p-lin" reviews="organisation-procedure minutes"/>'),
  "xinclude-text": sub('<people>', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>\n  <people>'),
 }
 for name, text in cases.items():
