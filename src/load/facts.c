@@ -141,35 +141,53 @@ static const struct {
 	{{"reviews", "review", "actions", "action"}, "owner", "management review"},
 };
 
+/* Each person an element names in one of attrs ("reviewer approver"), given to fn
+ * with the attribute that names them; nothing where the schema has spoken. */
+typedef void person_fn(fctx *c, xmlNode *n, const char *attr, const char *id,
+                       const isms_person *p, const void *arg);
+
 static void
-check_left(fctx *c, xmlNode *n, const char *attrs, const char *what, const char *when)
+each_person(fctx *c, xmlNode *n, const char *attrs, person_fn *fn, const void *arg)
 {
 	if (isms_xml_quiet(c->x, n))
-		return; /* the schema has spoken about this element */
+		return;
 	char list[64];
 	snprintf(list, sizeof list, "%s", attrs);
 	for (char *save, *a = strtok_r(list, " ", &save); a; a = strtok_r(NULL, " ", &save)) {
 		char id[256];
 		const isms_person *p = isms_org_person(c->org, prop(n, a, id, sizeof id));
-		if (!p || !p->left.y)
-			continue;
-		char left[16];
-		isms_date_iso(p->left, left, sizeof left);
-		isms_loc l = isms_xml_loc(c->x, n, a);
-		if (!when) {
-			isms_error(&l, "%s=\"%s\" names %s, who left on %s (%s:%d): someone who has "
-			           "left is kept for history only and cannot be %s; name someone still "
-			           "here", a, id, p->name.zh, left, p->loc.file, p->loc.line, what);
-			c->errors++;
-			continue;
-		}
-		isms_date d;
-		if (isms_date_parse(when, &d) < 0 || isms_date_cmp(d, p->left) <= 0)
-			continue;
-		isms_error(&l, "%s=\"%s\" names %s, who left on %s (%s:%d), before this %s of %s",
-		           a, id, p->name.zh, left, p->loc.file, p->loc.line, what, when);
-		c->errors++;
+		if (p)
+			fn(c, n, a, id, p, arg);
 	}
+}
+
+typedef struct left_place {
+	const char *what, *when; /* when: the place's date, NULL for the present */
+} left_place;
+
+static void
+check_left(fctx *c, xmlNode *n, const char *a, const char *id, const isms_person *p,
+           const void *arg)
+{
+	const left_place *lp = arg;
+	if (!p->left.y)
+		return;
+	char left[16];
+	isms_date_iso(p->left, left, sizeof left);
+	isms_loc l = isms_xml_loc(c->x, n, a);
+	if (!lp->when) {
+		isms_error(&l, "%s=\"%s\" names %s, who left on %s (%s:%d): someone who has "
+		           "left is kept for history only and cannot be %s; name someone still "
+		           "here", a, id, p->name.zh, left, p->loc.file, p->loc.line, lp->what);
+		c->errors++;
+		return;
+	}
+	isms_date d;
+	if (isms_date_parse(lp->when, &d) < 0 || isms_date_cmp(d, p->left) <= 0)
+		return;
+	isms_error(&l, "%s=\"%s\" names %s, who left on %s (%s:%d), before this %s of %s",
+	           a, id, p->name.zh, left, p->loc.file, p->loc.line, lp->what, lp->when);
+	c->errors++;
 }
 
 static void
@@ -184,7 +202,8 @@ walk_left(fctx *c, xmlNode *parent, size_t k, size_t depth, const char *when)
 		if (depth + 1 < 4 && places[k].path[depth + 1])
 			walk_left(c, n, k, depth + 1, w);
 		else
-			check_left(c, n, places[k].attrs, places[k].what, w);
+			each_person(c, n, places[k].attrs, check_left,
+			            &(left_place){places[k].what, w});
 	}
 }
 
@@ -201,23 +220,22 @@ is_top_head(const isms_org *o, const isms_person *p)
 	return 0;
 }
 
+typedef struct role_place {
+	const char *what;
+	int head_ok; /* the organisation's own head may be named without a role */
+} role_place;
+
 static void
-warn_no_role(fctx *c, xmlNode *n, const char *attrs, const char *what, int head_ok)
+warn_no_role(fctx *c, xmlNode *n, const char *a, const char *id, const isms_person *p,
+             const void *arg)
 {
-	if (isms_xml_quiet(c->x, n))
-		return; /* the schema has spoken about this element */
-	char list[64];
-	snprintf(list, sizeof list, "%s", attrs);
-	for (char *save, *a = strtok_r(list, " ", &save); a; a = strtok_r(NULL, " ", &save)) {
-		char id[256];
-		const isms_person *p = isms_org_person(c->org, prop(n, a, id, sizeof id));
-		if (!p || p->left.y || holds_role(c->org, p) || (head_ok && is_top_head(c->org, p)))
-			continue;
-		isms_loc l = isms_xml_loc(c->x, n, a);
-		isms_warn(&l, "%s=\"%s\": %s, %s, holds no role in the committee or its teams; "
-		          "after a re-organisation, name who holds the role now or give them one",
-		          a, id, p->name.zh, what);
-	}
+	const role_place *rp = arg;
+	if (p->left.y || holds_role(c->org, p) || (rp->head_ok && is_top_head(c->org, p)))
+		return;
+	isms_loc l = isms_xml_loc(c->x, n, a);
+	isms_warn(&l, "%s=\"%s\": %s, %s, holds no role in the committee or its teams; "
+	          "after a re-organisation, name who holds the role now or give them one",
+	          a, id, p->name.zh, rp->what);
 }
 
 static void
@@ -225,19 +243,16 @@ roles_held(fctx *c, xmlNode *root)
 {
 	xmlNode *s;
 	if ((s = child(root, "units")))
-		EACH_CHILD(n, s) {
-			/* the organisation's own head (the top unit's) appoints the committee
-			 * and stands above it: 鄉長, 校長, 總經理 */
-			char parent[256];
-			if (*prop(n, "parent", parent, sizeof parent))
-				warn_no_role(c, n, "head", "a unit's head", 0);
-		}
+		EACH_CHILD(n, s)
+			each_person(c, n, "head", warn_no_role, &(role_place){"a unit's head", 1});
 	if ((s = child(root, "approvals")))
 		EACH_CHILD(n, s)
-			warn_no_role(c, n, "reviewer approver", "named in an approval", 1);
+			each_person(c, n, "reviewer approver", warn_no_role,
+			            &(role_place){"named in an approval", 1});
 	if ((s = child(root, "documents")))
 		EACH_CHILD(n, s)
-			warn_no_role(c, n, "author reviewer approver", "named in the register", 1);
+			each_person(c, n, "author reviewer approver", warn_no_role,
+			            &(role_place){"named in the register", 1});
 }
 
 /* ---------- document kinds the pack prints without a register entry ---------- */
