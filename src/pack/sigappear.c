@@ -16,6 +16,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/utf8.h"
+#include "pdf/pdf.h"
 #include "typeset/pages.h"
 #include "typeset/tree.h"
 
@@ -118,40 +119,11 @@ font_objs(isms_buf *u, isms_xref *x, size_t *nx, long n, const isms_font_data *f
 	char extra[48];
 	snprintf(extra, sizeof extra, " /Length1 %zu", f->len);
 	stream_obj(u, x, nx, file, extra, f->data, f->len);
-	/* ToUnicode: each CID to the UTF-16BE of its character */
 	isms_buf m = {0};
-	isms_buf_puts(&m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-	                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	int k = 0, nu = 0;
-	for (int c = 0; c < f->ncids; c++)
-		nu += f->cid_uni[c] != 0;
-	for (int c = 0; c < f->ncids; c++) {
-		uint32_t v = f->cid_uni[c];
-		if (!v)
-			continue;
-		if (k % 100 == 0)
-			isms_buf_printf(&m, "%d beginbfchar\n", nu - k < 100 ? nu - k : 100);
-		if (v >= 0x10000)
-			isms_buf_printf(&m, "<%04X> <%04X%04X>\n", (unsigned)c,
-			                (unsigned)(0xD800 + ((v - 0x10000) >> 10)),
-			                (unsigned)(0xDC00 + ((v - 0x10000) & 0x3FF)));
-		else
-			isms_buf_printf(&m, "<%04X> <%04X>\n", (unsigned)c, (unsigned)v);
-		if (++k % 100 == 0 || k == nu)
-			isms_buf_puts(&m, "endbfchar\n");
-	}
-	isms_buf_puts(&m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	isms_pdf_tounicode(f, &m);
 	stream_obj(u, x, nx, tu, NULL, m.data, m.len);
-	/* CIDSet: every CID 0..ncids-1 is present */
 	m.len = 0;
-	for (int c = 0; c < f->ncids; c += 8) {
-		unsigned char byte = 0;
-		for (int b = 0; b < 8 && c + b < f->ncids; b++)
-			byte |= (unsigned char)(0x80u >> b);
-		isms_buf_putc(&m, (char)byte);
-	}
+	isms_pdf_cidset(f, &m);
 	stream_obj(u, x, nx, set, NULL, m.data, m.len);
 	if (map) {
 		m.len = 0;

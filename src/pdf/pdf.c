@@ -239,16 +239,13 @@ stream_of(HPDF_Doc pdf, const void *data, size_t len, int compress)
 	return d;
 }
 
-/* The ToUnicode CMap: each CID to the UTF-16BE of its character (a surrogate pair
- * outside the BMP), at most 100 entries per block. */
-static HPDF_Dict
-tounicode(HPDF_Doc pdf, const isms_font_data *f)
+void
+isms_pdf_tounicode(const isms_font_data *f, isms_buf *b)
 {
-	isms_buf b = {0};
-	isms_buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-	                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-	                  "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	                  "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	isms_buf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	                 "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	int k = 0, n = 0;
 	for (int c = 0; c < f->ncids; c++)
 		n += f->cid_uni[c] != 0;
@@ -257,17 +254,35 @@ tounicode(HPDF_Doc pdf, const isms_font_data *f)
 		if (!u)
 			continue;
 		if (k % 100 == 0)
-			isms_buf_printf(&b, "%d beginbfchar\n", n - k < 100 ? n - k : 100);
+			isms_buf_printf(b, "%d beginbfchar\n", n - k < 100 ? n - k : 100);
 		if (u >= 0x10000)
-			isms_buf_printf(&b, "<%04X> <%04X%04X>\n", (unsigned)c,
+			isms_buf_printf(b, "<%04X> <%04X%04X>\n", (unsigned)c,
 			                (unsigned)(0xD800 + ((u - 0x10000) >> 10)),
 			                (unsigned)(0xDC00 + ((u - 0x10000) & 0x3FF)));
 		else
-			isms_buf_printf(&b, "<%04X> <%04X>\n", (unsigned)c, (unsigned)u);
+			isms_buf_printf(b, "<%04X> <%04X>\n", (unsigned)c, (unsigned)u);
 		if (++k % 100 == 0 || k == n)
-			isms_buf_puts(&b, "endbfchar\n");
+			isms_buf_puts(b, "endbfchar\n");
 	}
-	isms_buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	isms_buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+void
+isms_pdf_cidset(const isms_font_data *f, isms_buf *b)
+{
+	for (int c = 0; c < f->ncids; c += 8) {
+		unsigned char byte = 0;
+		for (int k = 0; k < 8 && c + k < f->ncids; k++)
+			byte |= (unsigned char)(0x80u >> k);
+		isms_buf_putc(b, (char)byte);
+	}
+}
+
+static HPDF_Dict
+tounicode(HPDF_Doc pdf, const isms_font_data *f)
+{
+	isms_buf b = {0};
+	isms_pdf_tounicode(f, &b);
 	HPDF_Dict d = stream_of(pdf, b.data, b.len, 1);
 	isms_buf_free(&b);
 	return d;
@@ -299,12 +314,10 @@ embed_font(HPDF_Doc pdf, const isms_font_data *f)
 	HPDF_Dict_AddNumber(desc, "StemV", f->stem_v);
 	HPDF_Dict_Add(desc, "FontFile2", file);
 	/* CIDSet (PDF/A-1; allowed and exact in PDF/A-2): every CID 0..ncids-1 is present */
-	size_t nb = ((size_t)f->ncids + 7) / 8;
-	unsigned char *bits = isms_xcalloc(nb + 1, 1);
-	for (int c = 0; c < f->ncids; c++)
-		bits[c >> 3] |= (unsigned char)(0x80u >> (c & 7));
-	HPDF_Dict set = stream_of(pdf, bits, nb, 1);
-	free(bits);
+	isms_buf bits = {0};
+	isms_pdf_cidset(f, &bits);
+	HPDF_Dict set = stream_of(pdf, bits.data, bits.len, 1);
+	isms_buf_free(&bits);
 	if (!set)
 		return NULL;
 	HPDF_Dict_Add(desc, "CIDSet", set);
